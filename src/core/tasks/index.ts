@@ -1,0 +1,20 @@
+// Work-plan tasks (工作要点 / 任务分解表): public API of the pure parts. No I/O.
+export type { Block, Cell, NoticeDocument, NoticeFormat, ParagraphBlock, TableBlock, TableSource } from './document.ts';
+export { textToDocument } from './text-layout.ts';
+export { htmlToDocument, looksLikeHtml } from './html.ts';
+export { docxXmlToDocument } from './docx.ts';
+export { headerRole, readHeader } from './columns.ts';
+export type { ColumnMap, ColumnRole } from './columns.ts';
+export { extractTasks, NOTICE_MESSAGES } from './extract.ts';
+export type { ExtractedTask, LayoutKind, NoticeParse, NoticeProblem, NoticeStatus } from './extract.ts';
+export { noticeJson, parseNoticeDocument, parseNoticeText, taskJson } from './notice.ts';
+export type { NoticeJson, NoticeTaskJson } from './notice.ts';
+export { isPlaceholder, looksLikeUnit, looksLikeUnitList, splitUnits } from './units.ts';
+export type { SplitUnits, UnitRole } from './units.ts';
+export { buildUnitIndex, canonicalUnitName, collectiveKinds, matchUnitName, matchUnitNames, resolveUnits } from './match.ts';
+export type { KnownUnit, ResolvedUnits, UnitIndex, UnitMatch, UnitMatchReport, UnitMatchStatus } from './match.ts';
+export { describeClause, dueAfterEvent, looksLikeTimeLimit, parseTaskTimeLimit, scheduleTimeLimit } from './time-limit.ts';
+export type { DuringClause, TaskClause, TaskDue, TaskEventRule, TaskSchedule, TaskTimeLimit, TaskTimeLimitKind } from './time-limit.ts';
+export { noticeSummary } from './summary.ts';
+export { formatPrf, matchTasks, MATCH_THRESHOLD, overall, overallLine, prf, readGold, scoreDocument } from './eval.ts';
+export type { DocumentScore, OverallScore, Prf } from './eval.ts';
