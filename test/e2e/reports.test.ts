@@ -18,6 +18,7 @@ const YEAR = Number(todayLocal().slice(0, 4));
 const TITLE = `示范县人民政府${YEAR}年政府信息公开工作年度报告`;
 /** The cell the made-up inconsistency is in (src/core/reports/checks.ts names it so). */
 const BAD_CELL = '第四部分表格「行政复议」「总计」';
+const FGJ_TITLE = `示范县发展和改革局${YEAR}年政府信息公开工作年度报告`;
 const ADDED = '三是年报编制的数据核对机制有待完善。';
 
 let app: LiveApp;
@@ -82,6 +83,38 @@ describeBrowser('admin console: 年度报告', () => {
     await page.getByRole('button', { name: /新建报告/ }).waitFor();
     await expectNoAxeViolations(page, 'the reports list');
     await page.screenshot({ path: '/tmp/gongkai-admin-reports-list.png', fullPage: true });
+    expect(unexpected(problems)).toEqual([]);
+    await context.close();
+  });
+
+  it('creates the 发改局 report on this year from the data, its text started from last year, and adjusts a section 二 figure', async () => {
+    const { context, page, problems } = await newPage(browser, { viewport: { width: 1440, height: 1000 } });
+    await logIn(page, 'office');
+    await page.goto(`${app.baseUrl}/admin/reports`);
+    await page.getByRole('table', { name: '年度报告列表' }).getByRole('link', { name: TITLE }).waitFor();
+    await page.getByRole('button', { name: /新建报告/ }).click();
+    const dialog = page.getByRole('dialog', { name: '新建年度报告' });
+    await dialog.waitFor();
+    await dialog.getByLabel('报告单位').fill('发展和改革');
+    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '示范县发展和改革局' }).click();
+    await expect.poll(() => dialog.locator('.ant-select-content, .ant-select-selection-item').first().textContent()).toContain('示范县发展和改革局');
+    await expect(dialog.getByRole('combobox', { name: '报告年度' }).locator('xpath=ancestor::div[contains(@class,"ant-select")][1]').textContent()).resolves.toContain(`${YEAR}年度`);
+    await dialog.getByRole('button', { name: '生成报告' }).click();
+    await page.waitForURL(/\/admin\/reports\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { level: 1, name: FGJ_TITLE }).waitFor();
+    await page.getByText(`从${YEAR - 1}年度的报告开始编写`).waitFor();
+    await expect(page.getByLabel('五、存在的主要问题及改进情况（文字）').inputValue()).resolves.toContain('政策解读的针对性有待加强');
+
+    // 行政许可 as the unit reports it, with the reason; the table shows the new figure.
+    await page.getByRole('button', { name: /调整第二部分数据/ }).click();
+    const adjust = page.getByRole('dialog', { name: '调整第二部分数据' });
+    await adjust.waitFor();
+    await adjust.getByLabel('行政许可（本年处理决定数量）').fill('4321');
+    await adjust.getByLabel('调整原因').fill('测试：按发改局报送的许可台账更正');
+    await adjust.getByRole('button', { name: '保存调整' }).click();
+    await adjust.waitFor({ state: 'hidden' });
+    await page.getByRole('table', { name: '第二十条第（五）项' }).getByRole('cell', { name: '4321' }).waitFor();
+    await page.getByText('测试：按发改局报送的许可台账更正').waitFor();
     expect(unexpected(problems)).toEqual([]);
     await context.close();
   });
@@ -177,6 +210,9 @@ describeBrowser('admin console: 年度报告', () => {
     await expect(fgj.textContent()).resolves.toContain('逾期未发布');
     const county = table.locator('tr', { hasText: '示范县人民政府' }).first();
     await expect(county.textContent()).resolves.toContain('已发布');
+    // Only the county published its report on time; everyone else is late.
+    await expect(table.locator('tbody .ant-tag').filter({ hasText: /^已发布$/ }).count()).resolves.toBe(1);
+    await expect(table.locator('tbody tr.row-overdue').count()).resolves.toBe(await table.locator('tbody .ant-tag').filter({ hasText: /^逾期未发布$/ }).count());
     await expectNoAxeViolations(page, 'the status board');
     await page.screenshot({ path: '/tmp/gongkai-admin-report-status.png', fullPage: true });
     expect(unexpected(problems)).toEqual([]);

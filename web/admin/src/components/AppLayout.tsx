@@ -20,6 +20,9 @@ import {
   FileWordOutlined,
   ScheduleOutlined,
   ProfileOutlined,
+  ReadOutlined,
+  DashboardOutlined,
+  CommentOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Tag, type MenuProps } from 'antd';
 import { useState, type ReactNode } from 'react';
@@ -41,6 +44,9 @@ const ICONS: Record<string, ReactNode> = {
   'requests/templates': <FileWordOutlined />,
   tasks: <ScheduleOutlined />,
   'tasks/ledger': <ProfileOutlined />,
+  reports: <ReadOutlined />,
+  'reports/status': <DashboardOutlined />,
+  consultations: <CommentOutlined />,
   units: <ApartmentOutlined />,
   users: <TeamOutlined />,
   calendar: <CalendarOutlined />,

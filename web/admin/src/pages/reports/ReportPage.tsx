@@ -80,19 +80,19 @@ function AdjustDialog({ report: r, onClose, onSaved, onStale }: { report: Report
       <p className="muted">各单位填报的行政许可、行政处罚、行政强制决定数量和行政事业性收费金额。调整须说明原因，记入报告和操作日志；重新生成时调整不再保留。</p>
       <Form form={form} layout="vertical" initialValues={{ licensing: s2.licensing, penalty: s2.penalty, enforcement: s2.enforcement, feesWan: s2.feesWan, reason: '' }} requiredMark>
         <Form.Item name="licensing" label="行政许可（本年处理决定数量）" rules={[{ required: true, message: '请填写' }]}>
-          <InputNumber {...count} id="adjust-licensing" />
+          <InputNumber {...count} />
         </Form.Item>
         <Form.Item name="penalty" label="行政处罚（本年处理决定数量）" rules={[{ required: true, message: '请填写' }]}>
-          <InputNumber {...count} id="adjust-penalty" />
+          <InputNumber {...count} />
         </Form.Item>
         <Form.Item name="enforcement" label="行政强制（本年处理决定数量）" rules={[{ required: true, message: '请填写' }]}>
-          <InputNumber {...count} id="adjust-enforcement" />
+          <InputNumber {...count} />
         </Form.Item>
         <Form.Item name="feesWan" label="行政事业性收费（本年收费金额，单位：万元）" rules={[{ required: true, message: '请填写' }]}>
-          <InputNumber min={0} max={1_000_000_000} precision={4} className="full-width" id="adjust-fees" />
+          <InputNumber min={0} max={1_000_000_000} precision={4} className="full-width" />
         </Form.Item>
         <Form.Item name="reason" label="调整原因" rules={[{ required: true, whitespace: true, message: '请说明调整数据的原因' }]}>
-          <Input.TextArea id="adjust-reason" rows={3} maxLength={1000} />
+          <Input.TextArea rows={3} maxLength={1000} />
         </Form.Item>
       </Form>
     </Modal>

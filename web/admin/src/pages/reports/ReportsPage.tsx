@@ -93,13 +93,13 @@ function CreateDialog({ open, onClose, units, index }: { open: boolean; onClose:
       ) : null}
       <Form form={form} layout="vertical" initialValues={{ year: Math.max(FIRST_GENERATED_YEAR, currentYear() - (todayInShanghai().slice(5) < '04-01' ? 1 : 0)), unitId: first?.id }} requiredMark>
         <Form.Item name="unitId" label="报告单位" rules={[{ required: true, message: '请选择报告单位' }]}>
-          <UnitTreeSelect index={index} allow={allow} id="report-unit" />
+          <UnitTreeSelect index={index} allow={allow} />
         </Form.Item>
         <Form.Item name="year" label="报告年度" rules={[{ required: true, message: '请选择报告年度' }]}>
-          <Select id="report-year" options={years.map((y) => ({ value: y, label: `${y}年度` }))} />
+          <Select options={years.map((y) => ({ value: y, label: `${y}年度` }))} />
         </Form.Item>
         <Form.Item name="coverage" label="汇总范围" extra="不选时：政府的报告汇总本级及所属全部单位，部门的报告只统计本单位。">
-          <Select id="report-coverage" allowClear placeholder="按单位默认" options={meta?.coverages ?? []} />
+          <Select allowClear placeholder="按单位默认" options={meta?.coverages ?? []} />
         </Form.Item>
       </Form>
     </Modal>
