@@ -443,8 +443,16 @@ describe('older reports, the status board, the roll-up', () => {
     await grantRole(t.database.db, cityCaller, u.id, { role: 'office_admin', unitId: cityRoot.id, includeSubtree: true });
     const county = (await getTenantByCode(t.database.db, 'shifan'))!;
     await expect(updateTenant(t.database.db, platform, city.tenantId, { parentTenantId: city.tenantId, version: city.version })).rejects.toThrow('上级政府站点不能是它自己');
-    await updateTenant(t.database.db, platform, county.tenantId, { parentTenantId: city.tenantId, version: county.version });
-    await expect(updateTenant(t.database.db, platform, city.tenantId, { parentTenantId: county.tenantId, version: city.version })).rejects.toThrow('上级政府站点不能是它自己或它的下级站点');
+    // The platform admin makes the county a member of the city, through the API; a cycle is refused.
+    const admin = await loginAs(t.app, 'admin');
+    const joined = await admin.patch(`/api/v1/tenants/${county.tenantId}`, { parentTenantId: city.tenantId, version: county.version });
+    expect(joined.statusCode, joined.body).toBe(200);
+    expect(joined.json().parentTenantId).toBe(city.tenantId);
+    const cycle = await admin.patch(`/api/v1/tenants/${city.tenantId}`, { parentTenantId: county.tenantId, version: city.version });
+    expect(cycle.statusCode).toBe(400);
+    expect(cycle.json().error.message).toContain('上级政府站点不能是它自己或它的下级站点');
+    // Only the platform admin links governments: the county's own office may not.
+    expect((await office.patch(`/api/v1/tenants/${county.tenantId}`, { parentTenantId: null, version: joined.json().version })).statusCode).toBe(403);
 
     const cityOffice = await loginAs(t.app, 'city-office', 'shifanshi');
     const res = await cityOffice.get('/api/v1/reports/rollup?year=2025');

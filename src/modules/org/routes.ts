@@ -63,6 +63,7 @@ const TenantSettings = Type.Object(
         { title: '政府信息公开指南' },
       ),
     ),
+    proposalReplyMonths: Type.Optional(Type.Integer({ minimum: 1, maximum: 12, title: '建议提案答复期限（月）', description: '自交办之日起计算，默认3个月' })),
     indexPattern: Type.Optional(
       Type.String({ minLength: 1, maxLength: 100, title: '索引号格式', description: '占位符 {unitCode} {orgCode} {tenantCode} {year} {month} {catalogueCode} {seq:N}，默认 {unitCode}/{year}-{seq:5}' }),
     ),
@@ -76,6 +77,7 @@ const TenantView = Type.Object({
   name: Type.String(),
   shortName: Type.String(),
   regionCode: Type.Union([Type.String(), Type.Null()]),
+  parentTenantId: Type.Union([Type.String(), Type.Null()], { description: '上级政府站点（市、省）：它汇总本站点的年度报告' }),
   hosts: Type.Array(Type.String()),
   settings: TenantSettings,
   active: Type.Boolean(),
@@ -146,6 +148,7 @@ export function orgRoutes(server: FastifyInstance, { db }: { db: Db }) {
           name: Name('政府全称'),
           shortName: Name('简称', 40),
           regionCode: Type.Optional(Type.Union([Type.String({ pattern: '^[0-9]{6}$', title: '行政区划代码', description: '6 位数字' }), Type.Null()])),
+          parentTenantId: Type.Optional(Type.Union([Type.String({ format: 'uuid', title: '上级政府站点', description: '市、省级站点汇总其下级政府的年度报告' }), Type.Null()])),
           hosts: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 253, title: '域名' }), { maxItems: 20, title: '门户域名' })),
           settings: Type.Optional(TenantSettings),
           root: Type.Object(
@@ -210,6 +213,7 @@ export function orgRoutes(server: FastifyInstance, { db }: { db: Db }) {
           Type.Object({
             hosts: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 253, title: '域名' }), { maxItems: 20, title: '门户域名' })),
             active: Type.Optional(Type.Boolean({ title: '启用' })),
+            parentTenantId: Type.Optional(Type.Union([Type.String({ format: 'uuid', title: '上级政府站点', description: '市、省级站点汇总其下级政府的年度报告' }), Type.Null()])),
           }),
         ])),
         response: withErrors({ 200: TenantView }),
