@@ -42,6 +42,8 @@ import { interpretationRoutes } from './modules/interpretation/routes.ts';
 import { interpretationPortalRoutes } from './portal/interpretations.tsx';
 import { participationRoutes } from './modules/participation/routes.ts';
 import { participationPortalRoutes } from './portal/participation.tsx';
+import { engagementRoutes } from './modules/engagement/routes.ts';
+import { engagementPortalRoutes } from './portal/engagement.tsx';
 import { policyRoutes } from './modules/policy/routes.ts';
 import { policyPortalRoutes } from './portal/policy.tsx';
 import { gazetteRoutes } from './modules/gazette/routes.ts';
@@ -230,6 +232,7 @@ export async function buildApp({ config, database }: AppOptions): Promise<App> {
   taskRoutes(app, { db, blobs, config });
   interpretationRoutes(app, { db });
   participationRoutes(app, { db });
+  engagementRoutes(app, { db });
   policyRoutes(app, { db });
   notifyRoutes(app, { db });
   catalogueRoutes(app, { db });
@@ -255,6 +258,7 @@ export async function buildApp({ config, database }: AppOptions): Promise<App> {
   requestPortalRoutes(app, { db, config, blobs });
   interpretationPortalRoutes(app, { db, config });
   participationPortalRoutes(app, { db, config });
+  engagementPortalRoutes(app, { db, config });
   policyPortalRoutes(app, { db, config });
   gazettePortalRoutes(app, { db, config, blobs });
 

@@ -13,3 +13,4 @@ export * from '../modules/reports/schema.ts';
 export * from '../modules/participation/schema.ts';
 export * from '../modules/policy/schema.ts';
 export * from '../modules/tasks/schema.ts';
+export * from '../modules/engagement/schema.ts';

@@ -103,6 +103,9 @@ export function ColumnPage(props: { tenant: TenantView }) {
         <a href="/zfxxgk/gfxwj/">行政规范性文件库</a>：本级政府及所属单位现行有效的行政规范性文件。
       </p>
       <p>
+        <a href="/hdjl/jyta/">建议提案办理</a>：人大代表建议和政协委员提案的办理答复。
+      </p>
+      <p>
         <a href="/zfxxgk/gazette/">政府公报</a>：本级政府按期出版的政府公报，可查阅目录、下载全文。
       </p>
     </Layout>

@@ -53,6 +53,12 @@ export function ParticipationHome(props: { tenant: TenantView; consultations: Aw
           <a href={`${PARTICIPATION_BASE}xx/`}>领导信箱</a>
         </li>
         <li>
+          <a href={`${PARTICIPATION_BASE}hd/`}>新闻发布会和公众参与活动</a>
+        </li>
+        <li>
+          <a href={`${PARTICIPATION_BASE}jyta/`}>建议提案办理</a>
+        </li>
+        <li>
           <a href="/zfxxgk/ysqgk/">依申请公开</a>
         </li>
       </ul>

@@ -15,6 +15,7 @@ import { todayLocal } from '../../src/core/calendar/index.ts';
 import { submitComment } from '../../src/modules/participation/service.ts';
 import { queueQuestion } from '../../src/modules/policy/service.ts';
 import { submitMessage } from '../../src/modules/participation/messages.ts';
+import { submitRegistration } from '../../src/modules/engagement/events.ts';
 import { Agent, createTestApp, loginAs, type TestApp } from '../helpers/app.ts';
 import { PASSWORD } from '../helpers/fixtures.ts';
 
@@ -56,6 +57,10 @@ interface Ids {
   /** A letter to unit B and a matter of public concern of unit B. */
   messageB: string;
   opinionB: string;
+  /** An open day of unit B with one registration, and a deputy's suggestion assigned to unit B. */
+  eventB: string;
+  registrationB: string;
+  proposalB: string;
   /** A Q&A bank entry citing record B (so of unit B), and a question queued to the government. */
   qaB: string;
   questionB: string;
@@ -337,6 +342,25 @@ const MATRIX: Record<string, Case> = {
   'POST /api/v1/opinions/:id/releases': { build: (i) => ({ method: 'POST', url: `/api/v1/opinions/${i.opinionB}/releases`, payload: { kind: 'response', version: 999, content: '矩阵' } }), rightful: 'office', ok: 409 },
   'POST /api/v1/opinions/:id/close': { build: (i) => ({ method: 'POST', url: `/api/v1/opinions/${i.opinionB}/close`, payload: { version: 999, note: '矩阵' } }), rightful: 'office', ok: 409 },
 
+  'GET /api/v1/events': { build: () => ({ method: 'GET', url: '/api/v1/events' }), rightful: 'office', leak: () => '矩阵开放日' },
+  'POST /api/v1/events': { build: (i) => ({ method: 'POST', url: '/api/v1/events', payload: { kind: 'press_conference', unitId: i.unitB, title: '矩阵新发布会', startsAt: '2031-01-10T10:00:00+08:00' } }), rightful: 'office', ok: 201 },
+  'GET /api/v1/events/:id': { build: (i) => ({ method: 'GET', url: `/api/v1/events/${i.eventB}` }), rightful: 'office' },
+  'PATCH /api/v1/events/:id': { build: (i) => ({ method: 'PATCH', url: `/api/v1/events/${i.eventB}`, payload: { version: 999, title: '改' } }), rightful: 'office', ok: 409 },
+  'POST /api/v1/events/:id/actions': { build: (i) => ({ method: 'POST', url: `/api/v1/events/${i.eventB}/actions`, payload: { event: 'cancel', version: 999, reason: '矩阵' } }), rightful: 'office', ok: 409 },
+  'PUT /api/v1/events/:id/opinions': {
+    build: (i) => ({ method: 'PUT', url: `/api/v1/events/${i.eventB}/opinions`, payload: { version: 999, opinions: [{ representative: '矩阵代表', opinion: '矩阵意见', adopted: true, response: '矩阵采纳' }] } }),
+    rightful: 'office',
+    ok: 409,
+  },
+  'GET /api/v1/events/:id/registrations': { build: (i) => ({ method: 'GET', url: `/api/v1/events/${i.eventB}/registrations` }), rightful: 'office' },
+  'PATCH /api/v1/event-registrations/:id': { build: (i) => ({ method: 'PATCH', url: `/api/v1/event-registrations/${i.registrationB}`, payload: { version: 999, state: 'selected' } }), rightful: 'office', ok: 409 },
+  'GET /api/v1/proposals': { build: () => ({ method: 'GET', url: '/api/v1/proposals' }), rightful: 'office', leak: () => '矩阵建议' },
+  'POST /api/v1/proposals': { build: (_i, n) => ({ method: 'POST', url: '/api/v1/proposals', payload: { kind: 'npc_suggestion', session: '矩阵会议', number: `矩阵第${n}号`, title: '矩阵新建议', proposers: ['矩阵代表'], content: '矩阵建议：建议如下，请研究办理。' } }), rightful: 'office', ok: 201 },
+  'GET /api/v1/proposals/:id': { build: (i) => ({ method: 'GET', url: `/api/v1/proposals/${i.proposalB}` }), rightful: 'office' },
+  'POST /api/v1/proposals/:id/assign': { build: (i) => ({ method: 'POST', url: `/api/v1/proposals/${i.proposalB}/assign`, payload: { version: 999, unitId: i.unitB } }), rightful: 'office', ok: 409 },
+  'POST /api/v1/proposals/:id/reply': { build: (i) => ({ method: 'POST', url: `/api/v1/proposals/${i.proposalB}/reply`, payload: { version: 999, reply: '矩阵答复：经研究已经办理完毕。', result: 'A', disclosure: 'full' } }), rightful: 'office', ok: 409 },
+  'POST /api/v1/proposals/:id/publish': { build: (i) => ({ method: 'POST', url: `/api/v1/proposals/${i.proposalB}/publish`, payload: { version: 999 } }), rightful: 'office', ok: 409 },
+
   'GET /api/v1/records/:id/interpretations': { build: (i) => ({ method: 'GET', url: `/api/v1/records/${i.recordB}/interpretations` }), rightful: 'office' },
   'POST /api/v1/interpretations': { build: (i) => ({ method: 'POST', url: '/api/v1/interpretations', payload: { recordId: i.recordB, form: 'text', title: '矩阵解读二' } }), rightful: 'office', ok: 201 },
   'GET /api/v1/interpretations/:id': { build: (i) => ({ method: 'GET', url: `/api/v1/interpretations/${i.interpretationB}` }), rightful: 'office' },
@@ -495,6 +519,11 @@ beforeAll(async () => {
   const letter = await submitMessage(t.database.db, tenant.tenantId, { kind: 'unit', unitId: unit('czj').id, category: 'consult', subject: '矩阵来信', body: '矩阵来信：咨询财政补贴政策的办理流程', writerName: '矩阵', phone: '13800138000' });
   const messageB = ((await office.get('/api/v1/messages')).json() as { id: string; number: string }[]).find((m) => m.number === letter.number)!.id;
   const opinionEvent = await office.post('/api/v1/opinions', { title: '矩阵舆情', source: '网络', level: 'general', detectedAt: new Date().toISOString(), unitId: unit('czj').id });
+  const openDay = (await office.post('/api/v1/events', { kind: 'open_day', unitId: unit('czj').id, title: '矩阵开放日', startsAt: '2099-06-01T09:00:00+08:00', capacity: 10, registrationClosesAt: '2099-05-25T17:00:00+08:00' })).json() as { id: string; version: number };
+  await office.post(`/api/v1/events/${openDay.id}/actions`, { event: 'publish', version: openDay.version });
+  const registration = await submitRegistration(t.database.db, tenant.tenantId, openDay.id, { name: '矩阵报名', phone: '13800138000', reason: '矩阵报名：想参加开放日' });
+  const proposal = (await office.post('/api/v1/proposals', { kind: 'npc_suggestion', session: '矩阵会议', number: '矩阵第0号', title: '矩阵建议', proposers: ['矩阵代表'], content: '矩阵建议：建议如下，请研究办理。' })).json() as { id: string; version: number };
+  await office.post(`/api/v1/proposals/${proposal.id}/assign`, { version: proposal.version, unitId: unit('czj').id });
   const rootRequest = (await office.post('/api/v1/requests', requestPayload(units.find((u) => !u.parentId)!.id))).json().request as { id: string };
   const assisted = (await office.post(`/api/v1/requests/${rootRequest.id}/assists`, { unitId: unit('czj').id, question: '矩阵协查：请核实', workingDays: 3 })).json() as { assists: { id: string }[] };
   const reportB = (await office.post('/api/v1/reports', { unitId: unit('czj').id, year: 2025 })).json() as { id: string };
@@ -551,6 +580,9 @@ beforeAll(async () => {
     decisionB: decision.json().id,
     messageB,
     opinionB: opinionEvent.json().id,
+    eventB: openDay.id,
+    registrationB: registration.id,
+    proposalB: proposal.id,
     qaB: qa.json().id,
     questionB: question.id,
     notice,

@@ -36,7 +36,7 @@ describe('static export', () => {
     expect(r.files).toBeGreaterThanOrEqual(2);
     const home = readFileSync(path.join(out, 'index.html'), 'utf8');
     expect(home).toContain('示范县人民政府');
-    const { rows } = await t.database.pool.query("SELECT id, title FROM records WHERE state = 'published' AND title LIKE '青山镇%'");
+    const { rows } = await t.database.pool.query("SELECT r.id, r.title FROM records r WHERE r.state = 'published' AND r.title LIKE '青山镇%' AND EXISTS (SELECT 1 FROM record_attachments a WHERE a.record_id = r.id) ORDER BY r.published_at, r.id");
     const page = readFileSync(path.join(out, 'zfxxgk', 'info', rows[0].id, 'index.html'), 'utf8');
     expect(page).toContain(rows[0].title);
     const att = (await t.database.pool.query('SELECT id, size FROM record_attachments WHERE record_id = $1', [rows[0].id])).rows[0];

@@ -13,6 +13,7 @@ import type { BlobStore } from '../files/index.ts';
 import { indexPending } from '../search/indexer.ts';
 import { seedDemoRequests } from './requests.ts';
 import { seedDemoParticipation } from './participation.ts';
+import { seedDemoEngagement } from './engagement.ts';
 import { seedDemoReports } from './reports.ts';
 import { seedDemoPolicy } from './policy.ts';
 import { seedDemoTasks } from './tasks.ts';
@@ -87,6 +88,7 @@ export async function seedDemo(db: Db, opts: { production: boolean; blobs?: Blob
   const published = await seedDemoPublishing(db, caller, ids, opts.blobs);
   await seedDemoRequests(db, caller, ids);
   await seedDemoParticipation(db, caller, ids);
+  await seedDemoEngagement(db, caller, ids);
   await seedDemoReports(db, caller, ids, opts.blobs);
   await seedDemoPolicy(db, caller, ids);
   await seedDemoTasks(db, caller, ids, opts.blobs);

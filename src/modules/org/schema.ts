@@ -75,6 +75,8 @@ export interface TenantSettings {
   interpretationDays?: number;
   /** Working days within which a letter to the mailbox is answered (default 5). */
   messageReplyDays?: number;
+  /** Months after assignment within which a deputy's suggestion or member's proposal is answered (default 3). */
+  proposalReplyMonths?: number;
   /** 索引号 pattern (src/core/publishing/index-no.ts); default {unitCode}/{year}-{seq:5}. */
   indexPattern?: string;
   portalTitle?: string;
