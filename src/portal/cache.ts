@@ -208,22 +208,38 @@ export function registerPageCache(app: FastifyInstance, { db, config, pool }: { 
     await announceChange(pool, req.principal.tenantId).catch(() => bumpTenant(req.principal!.tenantId));
   });
 
-  // Other processes' changes arrive by NOTIFY on a connection of our own.
+  // Other processes' changes arrive by NOTIFY on a connection of our own. The connection is given back
+  // once, whichever comes first: its error (the server restarted, the database was dropped) or our close.
   let listener: pg.PoolClient | undefined;
   let closed = false;
-  const listen = async () => {
+  const giveBack = (client: pg.PoolClient, broken: boolean) => {
+    if (listener !== client) return;
+    listener = undefined;
+    client.removeAllListeners('notification');
     try {
-      listener = await pool.connect();
-      listener.on('notification', (n) => {
+      client.release(broken);
+    } catch {
+      // Already given back by pg itself: nothing to do.
+    }
+  };
+  const listen = async () => {
+    if (closed) return;
+    let client: pg.PoolClient | undefined;
+    try {
+      client = await pool.connect();
+      listener = client;
+      const own = client;
+      own.on('notification', (n) => {
         if (n.channel === CHANNEL && n.payload) bumpTenant(n.payload);
       });
-      listener.on('error', () => {
-        listener?.release(true);
-        listener = undefined;
+      own.on('error', () => {
+        if (listener !== own) return;
+        giveBack(own, true);
         if (!closed) setTimeout(() => void listen(), 1000).unref();
       });
-      await listener.query(`LISTEN ${CHANNEL}`);
+      await own.query(`LISTEN ${CHANNEL}`);
     } catch {
+      if (client) giveBack(client, true);
       if (!closed) setTimeout(() => void listen(), 1000).unref();
     }
   };
@@ -232,9 +248,10 @@ export function registerPageCache(app: FastifyInstance, { db, config, pool }: { 
   });
   app.addHook('onClose', async () => {
     closed = true;
-    if (listener) {
-      await listener.query(`UNLISTEN ${CHANNEL}`).catch(() => {});
-      listener.release();
+    const client = listener;
+    if (client) {
+      await client.query(`UNLISTEN ${CHANNEL}`).catch(() => {});
+      giveBack(client, false);
     }
   });
   return cache;

@@ -48,9 +48,7 @@ export async function startLiveApp(): Promise<LiveApp> {
 
 /** A page from a fresh context (axe needs one), collecting console errors and CSP violations. */
 export async function newPage(browser: Browser, opts: { viewport?: { width: number; height: number } } = {}): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  // Reduced motion: the console then shortens its animations to 1 ms (as it does for anyone who asks for
-  // it), so a closing dialog is gone at once instead of after an animation a busy machine may stretch.
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce', viewport: opts.viewport ?? { width: 1366, height: 800 } });
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: opts.viewport ?? { width: 1366, height: 800 } });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (msg) => {
