@@ -233,6 +233,7 @@ export async function actOnMessage(exec: Executor, caller: Caller, id: string, i
       if (input.published && !row.consentPublic) throw new AppError(409, 'NO_CONSENT', '留言人未同意公开，不能公开');
       if (input.published && row.state === 'received') throw new AppError(409, 'WRONG_STATE', '答复后才能公开');
       set.published = input.published;
+      data.published = input.published;
     } else {
       if (row.state !== 'replied') throw new AppError(409, 'WRONG_STATE', '答复后才能办结');
       set.state = 'closed';

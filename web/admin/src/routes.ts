@@ -49,6 +49,19 @@ export const ROUTES: RouteDef[] = [
   { key: 'reports/status', label: '年报发布情况', permission: PERMISSIONS.unitsManage, page: lazy(() => import('./pages/reports/ReportStatusPage')) },
   { key: 'consultations', label: '意见征集', permission: PERMISSIONS.recordsRead, page: lazy(() => import('./pages/participation/ConsultationsPage')) },
   { key: 'consultations/:id', label: '意见征集', permission: PERMISSIONS.recordsRead, page: lazy(() => import('./pages/participation/ConsultationPage')), pattern: new RegExp(`^consultations/${UUID}$`, 'i'), menu: 'consultations' },
+  { key: 'messages', label: '留言办理', permission: PERMISSIONS.recordsRead, page: lazy(() => import('./pages/participation/MessagesPage')) },
+  // The new-letter and overdue notifications link here (src/modules/participation/messages.ts): /admin/messages/<id>.
+  { key: 'messages/:id', label: '留言办理', permission: PERMISSIONS.recordsRead, page: lazy(() => import('./pages/participation/MessagePage')), pattern: new RegExp(`^messages/${UUID}$`, 'i'), menu: 'messages' },
+  { key: 'opinions', label: '政务舆情', permission: PERMISSIONS.recordsRead, page: lazy(() => import('./pages/participation/OpinionsPage')) },
+  // The escalation notifications link here (src/modules/participation/opinions.ts): /admin/opinions/<id>.
+  { key: 'opinions/:id', label: '政务舆情', permission: PERMISSIONS.recordsRead, page: lazy(() => import('./pages/participation/OpinionPage')), pattern: new RegExp(`^opinions/${UUID}$`, 'i'), menu: 'opinions' },
+  { key: 'policy-qa', label: '政策问答', permission: PERMISSIONS.recordsRead, page: lazy(() => import('./pages/policy/PolicyQaPage')) },
+  { key: 'proposals', label: '建议提案', permission: PERMISSIONS.recordsRead, page: lazy(() => import('./pages/participation/ProposalsPage')) },
+  // The 交办 notifications link here (src/modules/engagement/proposals.ts): /admin/proposals/<id>.
+  { key: 'proposals/:id', label: '建议提案', permission: PERMISSIONS.recordsRead, page: lazy(() => import('./pages/participation/ProposalPage')), pattern: new RegExp(`^proposals/${UUID}$`, 'i'), menu: 'proposals' },
+  { key: 'interpretations', label: '政策解读', permission: PERMISSIONS.recordsRead, page: lazy(() => import('./pages/policy/InterpretationsPage')) },
+  { key: 'events', label: '活动', permission: PERMISSIONS.recordsRead, page: lazy(() => import('./pages/participation/EventsPage')) },
+  { key: 'events/:id', label: '活动', permission: PERMISSIONS.recordsRead, page: lazy(() => import('./pages/participation/EventPage')), pattern: new RegExp(`^events/${UUID}$`, 'i'), menu: 'events' },
   { key: 'notifications', label: '通知', permission: PERMISSIONS.recordsRead, page: lazy(() => import('./pages/NotificationsPage')), menu: '' },
   { key: 'units', label: '单位管理', permission: PERMISSIONS.unitsRead, page: lazy(() => import('./pages/UnitsPage')) },
   { key: 'users', label: '用户与角色', permission: PERMISSIONS.usersRead, page: lazy(() => import('./pages/UsersPage')) },

@@ -23,6 +23,12 @@ import {
   ReadOutlined,
   DashboardOutlined,
   CommentOutlined,
+  MailOutlined,
+  AlertOutlined,
+  QuestionCircleOutlined,
+  FlagOutlined,
+  BulbOutlined,
+  SoundOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Tag, type MenuProps } from 'antd';
 import { useState, type ReactNode } from 'react';
@@ -47,6 +53,12 @@ const ICONS: Record<string, ReactNode> = {
   reports: <ReadOutlined />,
   'reports/status': <DashboardOutlined />,
   consultations: <CommentOutlined />,
+  messages: <MailOutlined />,
+  opinions: <AlertOutlined />,
+  'policy-qa': <QuestionCircleOutlined />,
+  proposals: <FlagOutlined />,
+  interpretations: <BulbOutlined />,
+  events: <SoundOutlined />,
   units: <ApartmentOutlined />,
   users: <TeamOutlined />,
   calendar: <CalendarOutlined />,
