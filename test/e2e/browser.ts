@@ -59,6 +59,16 @@ export async function newPage(browser: Browser, opts: { viewport?: { width: numb
 }
 
 export async function expectNoAxeViolations(page: Page, what: string) {
+  // Audit the page as it settles, not halfway through a colour transition (a radio button just clicked
+  // fades to its colours over 0.2 s, and axe would measure the contrast of a frame in between). Endless
+  // animations (spinners) are not waited for.
+  await page
+    .waitForFunction(
+      () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => {});
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
   expect(summary, `axe violations on ${what}`).toEqual([]);
