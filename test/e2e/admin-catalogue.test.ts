@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { describeBrowser, expectNoAxeViolations, launchBrowser, newPage, startLiveApp, type LiveApp } from './browser.ts';
-import { PASSWORD } from '../helpers/fixtures.ts';
+import { describeBrowser, expectNoAxeViolations, launchBrowser, newPage, startLiveApp, type LiveApp, logIn } from './browser.ts';
 import { loginAs } from '../helpers/app.ts';
 
 let app: LiveApp;
@@ -21,14 +20,6 @@ let exported = '';
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 /** A Windows executable's header, padded, under a PDF's name. */
 const FAKE_EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(2046, 0x90)]);
-
-async function logIn(page: Page, username: string) {
-  await page.goto(app.baseUrl + '/admin/');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByRole('navigation', { name: '主菜单' }).waitFor();
-}
 
 /** Console errors other than the refused requests a test provokes on purpose. */
 const unexpected = (problems: string[], ...statuses: number[]) => problems.filter((p) => !statuses.some((s) => p.includes(`status of ${s}`)));
@@ -45,7 +36,7 @@ describeBrowser('admin console: 标准目录、公开义务、附件', () => {
 
   it('shows a domain of the standard catalogue with every column and the parsed time limit, and exports it', async () => {
     const { context, page, problems } = await newPage(browser, { viewport: { width: 1920, height: 1000 } });
-    await logIn(page, 'office');
+    await logIn(page, app.baseUrl, 'office');
     await page.getByRole('navigation', { name: '主菜单' }).getByText('标准目录', { exact: true }).click();
     await page.waitForURL('**/admin/catalogue');
     const domains = page.getByRole('table', { name: '标准目录领域' });
@@ -79,7 +70,7 @@ describeBrowser('admin console: 标准目录、公开义务、附件', () => {
   it('checks the exported table for import into a new domain, finds no errors, and imports it', async () => {
     expect(exported).not.toBe('');
     const { context, page, problems } = await newPage(browser, { viewport: { width: 1440, height: 1000 } });
-    await logIn(page, 'office');
+    await logIn(page, app.baseUrl, 'office');
     await page.goto(`${app.baseUrl}/admin/catalogue`);
     await page.getByRole('table', { name: '标准目录领域' }).getByRole('link', { name: '安全生产', exact: true }).waitFor();
     await page.getByRole('button', { name: '新增领域' }).click();
@@ -107,7 +98,7 @@ describeBrowser('admin console: 标准目录、公开义务、附件', () => {
 
   it('shows the obligations per unit, and their list with due dates and status', async () => {
     const { context, page, problems } = await newPage(browser, { viewport: { width: 1440, height: 1000 } });
-    await logIn(page, 'office');
+    await logIn(page, app.baseUrl, 'office');
     await page.getByRole('navigation', { name: '主菜单' }).getByText('公开义务', { exact: true }).click();
     await page.waitForURL('**/admin/obligations');
     const perUnit = page.getByRole('table', { name: '各单位公开义务完成情况' });
@@ -134,7 +125,7 @@ describeBrowser('admin console: 标准目录、公开义务、附件', () => {
     const record = created.json() as { id: string; version: number };
 
     const { context, page, problems } = await newPage(browser, { viewport: { width: 1440, height: 1100 } });
-    await logIn(page, 'editor');
+    await logIn(page, app.baseUrl, 'editor');
     await page.goto(`${app.baseUrl}/admin/records/${record.id}`);
     const card = page.locator('.attachments-card');
     await card.getByText('没有附件').waitFor();
@@ -196,7 +187,7 @@ describeBrowser('admin console: 标准目录、公开义务、附件', () => {
     await app.database.pool.query('UPDATE records SET attribute = NULL, due_on = NULL WHERE id = ANY($1)', [ids]);
 
     const { context, page, problems } = await newPage(browser, { viewport: { width: 1440, height: 1000 } });
-    await logIn(page, 'office');
+    await logIn(page, app.baseUrl, 'office');
     await page.goto(`${app.baseUrl}/admin/records`);
     await page.getByRole('table', { name: '政府信息列表' }).locator('.ant-table-row').first().waitFor();
     await page.getByRole('radiogroup', { name: '快速筛选' }).getByText('未认定公开属性').click();

@@ -5,8 +5,7 @@
 // axe finds nothing on the records list or the record editor, and no page reports a console error.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { describeBrowser, expectNoAxeViolations, launchBrowser, newPage, startLiveApp, type LiveApp } from './browser.ts';
-import { PASSWORD } from '../helpers/fixtures.ts';
+import { describeBrowser, expectNoAxeViolations, launchBrowser, newPage, startLiveApp, type LiveApp, logIn } from './browser.ts';
 import { loginAs } from '../helpers/app.ts';
 
 const ID_NUMBER = '11010519491231002X';
@@ -18,18 +17,10 @@ let app: LiveApp;
 let browser: Browser;
 let recordId = '';
 
-async function logIn(page: Page, username: string) {
-  await page.goto(app.baseUrl + '/admin/');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByRole('navigation', { name: '主菜单' }).waitFor();
-}
-
 /** Opens the record as `username` and waits for its workflow panel. */
 async function openRecord(username: string) {
   const session = await newPage(browser);
-  await logIn(session.page, username);
+  await logIn(session.page, app.baseUrl, username);
   await session.page.goto(`${app.baseUrl}/admin/records/${recordId}`);
   await session.page.getByRole('group', { name: '流程操作' }).or(session.page.getByText('当前状态下没有您可以执行的操作')).first().waitFor();
   return session;
@@ -57,7 +48,7 @@ describeBrowser('admin console: 政府信息', () => {
 
   it('lets the editor draft a record, find the ID number in it, mask it with one click and submit it', async () => {
     const { context, page, problems } = await newPage(browser, { viewport: { width: 1440, height: 1000 } });
-    await logIn(page, 'editor');
+    await logIn(page, app.baseUrl, 'editor');
     await page.getByRole('navigation', { name: '主菜单' }).getByText('政府信息', { exact: true }).click();
     await page.waitForURL('**/admin/records');
     await page.getByRole('table', { name: '政府信息列表' }).waitFor();
@@ -139,7 +130,7 @@ describeBrowser('admin console: 政府信息', () => {
     const id = (created.json() as { id: string }).id;
 
     const { context, page } = await newPage(browser);
-    await logIn(page, 'editor');
+    await logIn(page, app.baseUrl, 'editor');
     await page.goto(`${app.baseUrl}/admin/records/${id}`);
     await page.getByRole('group', { name: '流程操作' }).waitFor();
     await page.getByLabel('文号', { exact: true }).fill('发改委12号文');

@@ -3,19 +3,10 @@
 // console runs under the strict CSP without a single violation.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { describeBrowser, expectNoAxeViolations, launchBrowser, newPage, startLiveApp, type LiveApp } from './browser.ts';
-import { PASSWORD } from '../helpers/fixtures.ts';
+import { describeBrowser, expectNoAxeViolations, launchBrowser, newPage, startLiveApp, type LiveApp, logIn } from './browser.ts';
 
 let app: LiveApp;
 let browser: Browser;
-
-async function logIn(page: Page, username: string) {
-  await page.goto(app.baseUrl + '/admin/');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByRole('navigation', { name: '主菜单' }).waitFor();
-}
 
 /** The kind select searches its options: type the label and take the match, as a keyboard user would. */
 async function chooseKind(page: Page, label: string) {
@@ -52,7 +43,7 @@ describeBrowser('admin console', () => {
 
   it('lets the office add a unit under the county government and shows it in the tree', async () => {
     const { context, page, problems } = await newPage(browser);
-    await logIn(page, 'office');
+    await logIn(page, app.baseUrl, 'office');
     await page.getByRole('navigation', { name: '主菜单' }).getByText('单位管理').click();
     await page.waitForURL('**/admin/units');
     const tree = page.getByRole('tree', { name: '单位树' });
@@ -87,7 +78,7 @@ describeBrowser('admin console', () => {
 
   it('refuses a duplicate code with the server\'s Chinese message and keeps the form open', async () => {
     const { context, page } = await newPage(browser);
-    await logIn(page, 'office');
+    await logIn(page, app.baseUrl, 'office');
     await page.goto(app.baseUrl + '/admin/units');
     await page.getByRole('tree', { name: '单位树' }).getByText('示范县财政局').waitFor();
     await page.getByRole('button', { name: '新增下级单位' }).click();
@@ -103,7 +94,7 @@ describeBrowser('admin console', () => {
 
   it('shows an editor only what its role allows: no 单位管理 writes, no 操作日志', async () => {
     const { context, page } = await newPage(browser);
-    await logIn(page, 'editor');
+    await logIn(page, app.baseUrl, 'editor');
     const menu = page.getByRole('navigation', { name: '主菜单' });
     await expect(menu.getByText('操作日志').count()).resolves.toBe(0);
     await expect(menu.getByText('接口令牌').count()).resolves.toBe(0);

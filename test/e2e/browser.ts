@@ -5,6 +5,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { PASSWORD } from '../helpers/fixtures.ts';
 import { ADMIN_DIST } from '../../src/server.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -72,4 +73,24 @@ export async function expectNoAxeViolations(page: Page, what: string) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
   expect(summary, `axe violations on ${what}`).toEqual([]);
+}
+
+/** Signs in to the console as a demo user (every demo user has the same password). */
+export async function logIn(page: Page, baseUrl: string, username: string) {
+  await page.goto(baseUrl + '/admin/');
+  // The first visit may be slow on a busy machine: wait for the form itself, then fill it.
+  await page.getByLabel('用户名').waitFor({ timeout: 60_000 });
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByRole('navigation', { name: '主菜单' }).waitFor();
+}
+
+const DIGITS = '零一二三四五六七八九十';
+
+/** Reads the portal forms' challenge 「请回答：七加五等于几？」 and answers it as a person would. */
+export function answerChallenge(label: string): string {
+  const q = /请回答：(.)加(.)等于几？/.exec(label);
+  if (!q) throw new Error(`no challenge in ${label}`);
+  return String(DIGITS.indexOf(q[1]!) + DIGITS.indexOf(q[2]!));
 }

@@ -8,10 +8,8 @@
 // axe finds nothing on the console's list and detail pages of both; screenshots /tmp/gongkai-mailbox-*.png.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeBrowser, expectNoAxeViolations, launchBrowser, newPage, startLiveApp, type LiveApp } from './browser.ts';
-import { PASSWORD } from '../helpers/fixtures.ts';
+import { describeBrowser, expectNoAxeViolations, launchBrowser, newPage, startLiveApp, type LiveApp, logIn, answerChallenge } from './browser.ts';
 
-const DIGITS = '零一二三四五六七八九十';
 const SUBJECT = '建议在城东新区增设公共自行车站点';
 const BODY = '城东新区居民区较多，但附近没有公共自行车站点，出行很不方便，建议增设。如需联系，我的手机13912345678。';
 const WRITER = '赵小兰';
@@ -30,21 +28,6 @@ const unexpected = (problems: string[]) => problems.filter((p) => !/status of (4
 async function noScript(): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
   return { context, page: await context.newPage() };
-}
-
-/** Reads 「请回答：七加五等于几？」 and answers it as a person would. */
-function answer(label: string): string {
-  const q = /请回答：(.)加(.)等于几？/.exec(label);
-  if (!q) throw new Error(`no challenge in ${label}`);
-  return String(DIGITS.indexOf(q[1]!) + DIGITS.indexOf(q[2]!));
-}
-
-async function logIn(page: Page, username: string) {
-  await page.goto(app.baseUrl + '/admin/');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByRole('navigation', { name: '主菜单' }).waitFor();
 }
 
 /** The letter's console page, from the menu and the list. */
@@ -85,7 +68,7 @@ describeBrowser('领导信箱 and 政务舆情: letter, transfer, reply, publica
     await page.locator('#m-writerName').fill(WRITER);
     await page.locator('#m-phone').fill('13912345678');
     await page.getByLabel(/同意公开来信和答复/).check();
-    await page.locator('#m-challenge').fill(answer((await page.locator('label[for="m-challenge"]').textContent())!));
+    await page.locator('#m-challenge').fill(answerChallenge((await page.locator('label[for="m-challenge"]').textContent())!));
     await page.getByRole('button', { name: '提交', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: '来信已提交' }).waitFor();
     number = (await page.locator('strong.code').first().textContent())!.trim();
@@ -96,7 +79,7 @@ describeBrowser('领导信箱 and 政务舆情: letter, transfer, reply, publica
 
   it('lets the office find the letter with its writer and transfer it to a department, the deadline unchanged', async () => {
     const { context, page, problems } = await newPage(browser, { viewport: { width: 1440, height: 1000 } });
-    await logIn(page, 'office');
+    await logIn(page, app.baseUrl, 'office');
     await page.getByRole('navigation', { name: '主菜单' }).getByText('留言办理', { exact: true }).click();
     const list = page.getByRole('table', { name: '留言列表' });
     const row = list.getByRole('row').filter({ hasText: number });
@@ -137,7 +120,7 @@ describeBrowser('领导信箱 and 政务舆情: letter, transfer, reply, publica
 
   it("lets the department's editor answer it (refusals and a stale version shown) and publish it", async () => {
     const { context, page, problems } = await newPage(browser, { viewport: { width: 1440, height: 1000 } });
-    await logIn(page, 'editor');
+    await logIn(page, app.baseUrl, 'editor');
     await openLetter(page);
 
     // Too short: the server's own message, on the field.
@@ -198,7 +181,7 @@ describeBrowser('领导信箱 and 政务舆情: letter, transfer, reply, publica
 
   it('lets the office register a major 舆情, refuses closing it before any release, and records the authoritative information', async () => {
     const { context, page, problems } = await newPage(browser, { viewport: { width: 1440, height: 1000 } });
-    await logIn(page, 'office');
+    await logIn(page, app.baseUrl, 'office');
     await page.getByRole('navigation', { name: '主菜单' }).getByText('政务舆情', { exact: true }).click();
     await page.waitForURL('**/admin/opinions');
     await page.getByRole('heading', { level: 1, name: '政务舆情' }).waitFor();

@@ -9,8 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { describeBrowser, expectNoAxeViolations, launchBrowser, newPage, startLiveApp, type LiveApp } from './browser.ts';
-import { PASSWORD } from '../helpers/fixtures.ts';
+import { describeBrowser, expectNoAxeViolations, launchBrowser, newPage, startLiveApp, type LiveApp, logIn } from './browser.ts';
 import { loginAs, type Agent } from '../helpers/app.ts';
 import { todayLocal } from '../../src/core/calendar/index.ts';
 
@@ -28,16 +27,6 @@ let reportId = '';
 
 /** Only the 409s the test provokes (a stale save, a refused publication) may reach the console. */
 const unexpected = (problems: string[]) => problems.filter((p) => !/status of 409/.test(p));
-
-async function logIn(page: Page, username: string) {
-  await page.goto(app.baseUrl + '/admin/');
-  // The first visit may be slow on a busy machine: wait for the form itself, then fill it.
-  await page.getByLabel('用户名').waitFor({ timeout: 60_000 });
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByRole('navigation', { name: '主菜单' }).waitFor();
-}
 
 async function readReport(): Promise<{ version: number; title: string; narrative: Record<string, string>; figures: { section4: Record<string, Record<string, number>> } }> {
   const res = await office.get(`/api/v1/reports/${reportId}`);
@@ -69,7 +58,7 @@ describeBrowser('admin console: 年度报告', () => {
 
   it('lists the reports by year and unit with their state and due date', async () => {
     const { context, page, problems } = await newPage(browser, { viewport: { width: 1440, height: 1000 } });
-    await logIn(page, 'office');
+    await logIn(page, app.baseUrl, 'office');
     await page.getByRole('navigation', { name: '主菜单' }).getByText('年度报告', { exact: true }).click();
     await page.waitForURL('**/admin/reports');
     await page.getByRole('heading', { level: 1, name: '年度报告' }).waitFor();
@@ -89,7 +78,7 @@ describeBrowser('admin console: 年度报告', () => {
 
   it('creates the 发改局 report on this year from the data, its text started from last year, and adjusts a section 二 figure', async () => {
     const { context, page, problems } = await newPage(browser, { viewport: { width: 1440, height: 1000 } });
-    await logIn(page, 'office');
+    await logIn(page, app.baseUrl, 'office');
     await page.goto(`${app.baseUrl}/admin/reports`);
     await page.getByRole('table', { name: '年度报告列表' }).getByRole('link', { name: TITLE }).waitFor();
     await page.getByRole('button', { name: /新建报告/ }).click();
@@ -121,7 +110,7 @@ describeBrowser('admin console: 年度报告', () => {
 
   it('edits section 五 with a figure inserted, survives a stale save, checks, is refused publication and downloads the DOCX', async () => {
     const { context, page, problems } = await newPage(browser, { viewport: { width: 1440, height: 1000 } });
-    await logIn(page, 'office');
+    await logIn(page, app.baseUrl, 'office');
     await page.goto(`${app.baseUrl}/admin/reports`);
     await page.getByRole('table', { name: '年度报告列表' }).getByRole('link', { name: TITLE }).click();
     await page.waitForURL(`**/admin/reports/${reportId}`);
@@ -198,7 +187,7 @@ describeBrowser('admin console: 年度报告', () => {
 
   it('shows the office the status board with the late units highlighted', async () => {
     const { context, page, problems } = await newPage(browser, { viewport: { width: 1440, height: 1000 } });
-    await logIn(page, 'office');
+    await logIn(page, app.baseUrl, 'office');
     await page.goto(`${app.baseUrl}/admin/reports`);
     await page.getByRole('link', { name: /发布情况/ }).click();
     await page.waitForURL('**/admin/reports/status');

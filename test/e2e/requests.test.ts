@@ -8,12 +8,10 @@
 // the list, the detail page and the statistics page; screenshots /tmp/gongkai-admin-requests-*.png.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeBrowser, expectNoAxeViolations, launchBrowser, newPage, startLiveApp, type LiveApp } from './browser.ts';
-import { PASSWORD } from '../helpers/fixtures.ts';
+import { describeBrowser, expectNoAxeViolations, launchBrowser, newPage, startLiveApp, type LiveApp, logIn, answerChallenge } from './browser.ts';
 import { makePdf } from '../../src/core/files/fixtures.testing.ts';
 import { todayLocal } from '../../src/core/calendar/index.ts';
 
-const DIGITS = '零一二三四五六七八九十';
 const ID_NUMBER = '11010519491231002X';
 const NAME = '孙小美';
 const DESCRIPTION = '请公开示范县2026年政务公开工作要点的全文';
@@ -29,24 +27,9 @@ let requestUrl = '';
 let postedUrl = '';
 let postedNumber = '';
 
-async function logIn(page: Page, username: string) {
-  await page.goto(app.baseUrl + '/admin/');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByRole('navigation', { name: '主菜单' }).waitFor();
-}
-
 async function noScript(): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
   return { context, page: await context.newPage() };
-}
-
-/** Reads 「请回答：七加五等于几？」 and answers it as a person would. */
-function answer(label: string): string {
-  const q = /请回答：(.)加(.)等于几？/.exec(label);
-  if (!q) throw new Error(`no challenge in ${label}`);
-  return String(DIGITS.indexOf(q[1]!) + DIGITS.indexOf(q[2]!));
 }
 
 /** Takes a step on the request page: its button, then the dialog's fields, then its OK button. */
@@ -88,7 +71,7 @@ describeBrowser('admin console: 依申请公开', () => {
     await page.locator('#f-phone').fill('13900139000');
     await page.locator('#f-description').fill(DESCRIPTION);
     const question = (await page.locator('label[for="f-challenge"]').textContent())!;
-    await page.locator('#f-challenge').fill(answer(question));
+    await page.locator('#f-challenge').fill(answerChallenge(question));
     await page.getByRole('button', { name: '提交申请' }).click();
     await page.getByRole('heading', { name: '申请已提交' }).waitFor();
     const codes = await page.locator('.confirmation strong.code').allTextContents();
@@ -102,7 +85,7 @@ describeBrowser('admin console: 依申请公开', () => {
     expect(filed).not.toBeNull();
     const { number } = filed!;
     const { context, page, problems } = await newPage(browser, { viewport: { width: 1440, height: 1000 } });
-    await logIn(page, 'handler');
+    await logIn(page, app.baseUrl, 'handler');
     await page.getByRole('navigation', { name: '主菜单' }).getByText('依申请公开', { exact: true }).click();
     await page.waitForURL('**/admin/requests');
     const table = page.getByRole('table', { name: '申请列表' });
@@ -219,7 +202,7 @@ describeBrowser('admin console: 依申请公开', () => {
 
   it('registers a letter that came by post: the ID-number error on its field, the query code once', async () => {
     const { context, page, problems } = await newPage(browser, { viewport: { width: 1440, height: 1000 } });
-    await logIn(page, 'handler');
+    await logIn(page, app.baseUrl, 'handler');
     await page.goto(app.baseUrl + '/admin/requests');
     await page.getByRole('link', { name: '登记申请' }).click();
     await page.waitForURL('**/admin/requests/new');
@@ -257,7 +240,7 @@ describeBrowser('admin console: 依申请公开', () => {
 
   it('shows the inspector the applicant masked and no steps, and the statistics of the year', async () => {
     const { context, page, problems } = await newPage(browser, { viewport: { width: 1440, height: 1000 } });
-    await logIn(page, 'inspector');
+    await logIn(page, app.baseUrl, 'inspector');
     await page.goto(requestUrl);
     await page.getByText('申请人信息已隐去').waitFor();
     await expect(page.locator('main').textContent()).resolves.not.toContain(ID_NUMBER);
@@ -296,7 +279,7 @@ describeBrowser('admin console: 依申请公开', () => {
     expect(postedUrl).not.toBe('');
     {
       const { context, page, problems } = await newPage(browser, { viewport: { width: 1440, height: 1000 } });
-      await logIn(page, 'handler');
+      await logIn(page, app.baseUrl, 'handler');
       await page.goto(postedUrl);
       await page.getByRole('button', { name: '请求协查' }).click();
       const dialog = page.getByRole('dialog', { name: /^请求协查：/ });
@@ -315,7 +298,7 @@ describeBrowser('admin console: 依申请公开', () => {
     }
     {
       const { context, page, problems } = await newPage(browser, { viewport: { width: 1440, height: 1000 } });
-      await logIn(page, 'editor');
+      await logIn(page, app.baseUrl, 'editor');
       await page.getByRole('navigation', { name: '主菜单' }).getByText('依申请公开协查', { exact: true }).click();
       await page.waitForURL('**/admin/request-assists');
       const table = page.getByRole('table', { name: '协查列表' });
@@ -335,7 +318,7 @@ describeBrowser('admin console: 依申请公开', () => {
     }
     {
       const { context, page } = await newPage(browser);
-      await logIn(page, 'handler');
+      await logIn(page, app.baseUrl, 'handler');
       await page.goto(postedUrl);
       await page.getByRole('list', { name: '协查' }).getByText('本局未保存').waitFor();
       await page.getByRole('list', { name: '办理记录' }).getByText('协查回复').waitFor();
@@ -345,7 +328,7 @@ describeBrowser('admin console: 依申请公开', () => {
 
   it("lets the office reword a letter's template and return to the built-in one", async () => {
     const { context, page, problems } = await newPage(browser, { viewport: { width: 1440, height: 1000 } });
-    await logIn(page, 'office');
+    await logIn(page, app.baseUrl, 'office');
     await page.getByRole('navigation', { name: '主菜单' }).getByText('告知书模板', { exact: true }).click();
     await page.waitForURL('**/admin/requests/templates');
     const nav = page.getByRole('navigation', { name: '告知书类型' });

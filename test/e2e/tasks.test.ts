@@ -9,8 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { describeBrowser, expectNoAxeViolations, launchBrowser, newPage, startLiveApp, type LiveApp } from './browser.ts';
-import { PASSWORD } from '../helpers/fixtures.ts';
+import { describeBrowser, expectNoAxeViolations, launchBrowser, newPage, startLiveApp, type LiveApp, logIn } from './browser.ts';
 
 const NOTICE = readFileSync(new URL('../fixtures/tasks/key-tasks-2026.txt', import.meta.url));
 const NOTICE_FILE = '2026年政务公开重点任务清单.txt';
@@ -28,14 +27,6 @@ let browser: Browser;
 let planUrl = '';
 let planTitle = '';
 let scoreBefore = Number.NaN;
-
-async function logIn(page: Page, username: string) {
-  await page.goto(app.baseUrl + '/admin/');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByRole('navigation', { name: '主菜单' }).waitFor();
-}
 
 /**
  * Opens a select (typing `search` into it if given) and takes `option` with the arrow keys and Enter, as a
@@ -86,7 +77,7 @@ describeBrowser('admin console: 工作任务', () => {
 
   it('lets the office import a notice, map the unknown unit once and confirm the tasks', async () => {
     const { context, page, problems } = await newPage(browser, { viewport: { width: 1440, height: 1000 } });
-    await logIn(page, 'office');
+    await logIn(page, app.baseUrl, 'office');
     await page.getByRole('navigation', { name: '主菜单' }).getByText('工作任务', { exact: true }).click();
     await page.waitForURL('**/admin/tasks');
     await page.getByRole('link', { name: '导入通知' }).click();
@@ -167,7 +158,7 @@ describeBrowser('admin console: 工作任务', () => {
   it('lets 县发改局 report the task done with a record it has published, and fill in its ledger', async () => {
     expect(planUrl).not.toBe('');
     const { context, page, problems } = await newPage(browser, { viewport: { width: 1440, height: 1000 } });
-    await logIn(page, 'editor');
+    await logIn(page, app.baseUrl, 'editor');
     await page.getByRole('navigation', { name: '主菜单' }).getByText('工作任务', { exact: true }).click();
     await page.waitForURL('**/admin/tasks');
     // The name in the notice was never the unit's: it finds the task under its own name.
@@ -231,7 +222,7 @@ describeBrowser('admin console: 工作任务', () => {
   it('shows the office the unit done in the supervision matrix and its score gone up', async () => {
     expect(planUrl).not.toBe('');
     const { context, page, problems } = await newPage(browser, { viewport: { width: 1440, height: 1000 } });
-    await logIn(page, 'office');
+    await logIn(page, app.baseUrl, 'office');
     await page.goto(planUrl);
     await page.getByRole('heading', { level: 1, name: planTitle }).waitFor();
     await page.getByRole('table', { name: '任务清单' }).getByRole('link', { name: `${FGJ}（责任单位）：已完成` }).waitFor();
