@@ -2,6 +2,7 @@
 // and the built admin console (/admin).
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
@@ -24,7 +25,7 @@ import { authRoutes } from './modules/auth/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { publishingRoutes } from './modules/publishing/routes.ts';
 import { blobStoreFromConfig } from './modules/files/index.ts';
-import { registerPageCache, type PageCache } from './portal/cache.ts';
+import { registerPageCache, type FrontPath, type PageCache } from './portal/cache.ts';
 import { notifyRoutes } from './modules/notify/routes.ts';
 import { catalogueRoutes } from './modules/catalogue/routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
@@ -87,8 +88,28 @@ function wantsHtml(req: FastifyRequest): boolean {
   return (req.headers.accept ?? '').includes('text/html');
 }
 
+/**
+ * The HTTP/1 server Fastify would make itself (lib/server.js, getServerInstance), with the same settings
+ * from the same options, but whose request event offers each request to the page cache's front path first.
+ */
+function serverWithFrontPath(front: () => FrontPath | undefined) {
+  return (handler: (req: http.IncomingMessage, res: http.ServerResponse) => void, opts: Record<string, unknown>): http.Server => {
+    const server = http.createServer((opts.http ?? {}) as http.ServerOptions, (req, res) => {
+      if (!front()?.(req, res)) handler(req, res);
+    });
+    server.keepAliveTimeout = (opts.keepAliveTimeout as number | undefined) ?? 72_000;
+    server.requestTimeout = (opts.requestTimeout as number | undefined) ?? 0;
+    server.setTimeout((opts.connectionTimeout as number | undefined) ?? 0);
+    const perSocket = (opts.maxRequestsPerSocket as number | null | undefined) ?? 0;
+    if (perSocket > 0) server.maxRequestsPerSocket = perSocket;
+    return server;
+  };
+}
+
 export async function buildApp({ config, database }: AppOptions): Promise<App> {
   const db = database.db;
+  // Fastify makes its server before the page cache exists: the server asks for the front path per request.
+  let front: FrontPath | undefined;
   const app = Fastify({
     logger:
       config.logLevel === 'silent'
@@ -106,13 +127,16 @@ export async function buildApp({ config, database }: AppOptions): Promise<App> {
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     forceCloseConnections: 'idle',
+    serverFactory: serverWithFrontPath(() => front),
   }) as unknown as App;
   app.routeList = [];
   app.draining = false;
 
   // First of all: its hooks serve cached public pages before any other hook runs, and move a tenant's
-  // pages on after writes.
-  app.pageCache = registerPageCache(app, { db, config, pool: database.pool });
+  // pages on after writes. Its front path serves them even before Fastify, from a listening server.
+  const pageCache = registerPageCache(app, { db, config, pool: database.pool });
+  app.pageCache = pageCache.cache;
+  front = pageCache.front;
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(helmet, {
     enableCSPNonces: true,

@@ -68,6 +68,16 @@ export function cachedHostTenant(req: FastifyRequest): TenantView | undefined | 
   return hit && Date.now() - hit.at < HOST_CACHE_MS ? hit.tenant : null;
 }
 
+/**
+ * The id of the tenant the short-lived cache maps a host name to, while that answer is fresh: `undefined`
+ * for a host of no tenant, `null` when the cache does not know. The page cache's front path, which runs
+ * before Fastify, checks with it that a stored page's host still belongs to the same tenant.
+ */
+export function freshHostTenantId(hostname: string): string | undefined | null {
+  const hit = hostCache.get(hostname);
+  return hit && Date.now() - hit.at < HOST_CACHE_MS ? hit.tenant?.tenantId : null;
+}
+
 /** The tenant whose site the request's host name serves (cached briefly: hosts rarely change). */
 export async function hostTenant(db: Db, config: Config, req: FastifyRequest): Promise<TenantView | undefined> {
   const host = req.hostname || '';

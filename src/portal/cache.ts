@@ -3,12 +3,20 @@
 // tenant's generation on, here at once and in every other server process through PostgreSQL's
 // LISTEN/NOTIFY, so a change is visible immediately. Answers carry an ETag and Last-Modified, and a
 // matching If-None-Match gets a 304 without rendering anything.
+//
+// A stored page is also answered by the front path (frontPath below), in the http server's own request
+// event before Fastify builds anything for the request: routing, request and reply objects, the request's
+// logger and id, and the hooks would cost more than the answer itself. It finds pages by a key made of the
+// raw request only, and trusts an entry only while its tenant's generation and its host's tenant are the
+// ones it was stored with; otherwise the request goes to Fastify, whose hit path refreshes both.
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
-import { cachedHostTenant, hostTenant } from '../http/access.ts';
+import { cachedHostTenant, freshHostTenantId, hostTenant } from '../http/access.ts';
 import type { TenantView } from '../modules/org/tenants.ts';
 import { PORTAL_CHANNEL } from '../modules/publishing/changes.ts';
 import { A11Y_COOKIE } from './context.ts';
@@ -28,6 +36,25 @@ interface Entry {
   headers: Record<string, string>;
   etag: string;
   status: number;
+}
+
+/** A stored page as the front path finds it, with what it takes to know that it is still the current one. */
+interface FrontEntry {
+  entry: Entry;
+  tenantId: string;
+  /** The tenant's generation when the page was looked up, before rendering: a change during it makes it stale. */
+  n: number;
+  /** req.hostname when it was stored: the host cache that says which tenant a host serves is keyed by it. */
+  hostname: string;
+  /** The entry's headers with its length, ready for writeHead. */
+  head: Record<string, string>;
+}
+
+/** What the cache's onRequest hook found out about a miss, for its onSend hook to store the page under. */
+interface Pending {
+  key: string;
+  tenantId: string;
+  n: number;
 }
 
 /** Shared by every app in the process (tests run several), keyed by tenant. */
@@ -60,31 +87,115 @@ function cacheable(req: FastifyRequest): boolean {
   return url.startsWith('/api/v1/public/') || url.endsWith('.xml') || url === '/robots.txt';
 }
 
+/** Least recently used goes first: re-inserting keeps the Map in use order. */
+function touch<V>(map: Map<string, V>, key: string): V | undefined {
+  const v = map.get(key);
+  if (v !== undefined) {
+    map.delete(key);
+    map.set(key, v);
+  }
+  return v;
+}
+
+function put<V>(map: Map<string, V>, key: string, v: V): void {
+  map.delete(key);
+  map.set(key, v);
+  while (map.size > MAX_ENTRIES) map.delete(map.keys().next().value!);
+}
+
 export class PageCache {
   private readonly entries = new Map<string, Entry>();
+  // The front path's keys point at the same entries (one body in memory for both), under the same bound.
+  private readonly front = new Map<string, FrontEntry>();
+  /** Every hit, the front path's included. */
   hits = 0;
+  /** The hits answered by the front path, before Fastify saw the request. */
+  frontHits = 0;
   misses = 0;
   /** Misses that waited for the same page's render already under way instead of rendering it again. */
   coalesced = 0;
 
   get(key: string): Entry | undefined {
-    const e = this.entries.get(key);
-    if (e) {
-      // Least recently used goes first: re-inserting keeps the Map in use order.
-      this.entries.delete(key);
-      this.entries.set(key, e);
-    }
-    return e;
+    return touch(this.entries, key);
   }
 
   set(key: string, e: Entry): void {
-    this.entries.set(key, e);
-    while (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    put(this.entries, key, e);
+  }
+
+  getFront(key: string): FrontEntry | undefined {
+    return touch(this.front, key);
+  }
+
+  setFront(key: string, f: FrontEntry): void {
+    put(this.front, key, f);
   }
 
   get size(): number {
     return this.entries.size;
   }
+}
+
+function frontEntry(entry: Entry, tenantId: string, n: number, hostname: string): FrontEntry {
+  return { entry, tenantId, n, hostname, head: { ...entry.headers, 'content-length': String(entry.body.length) } };
+}
+
+/**
+ * Makes the front path's key of a request, from the raw request alone: the one function used both when a
+ * page is stored and when the front path looks for it, so that both see the same thing. It holds, as
+ * received, everything the page may depend on and everything Fastify derives the page's host and protocol
+ * from: the host header with its port, the forwarded headers whether trusted or not, TLS, the URL with its
+ * query, the accessibility cookie. Too much in it only costs a miss; too little would show one site's page
+ * to another's visitors. The fields are joined by a line feed, which Node's parser refuses in a header
+ * value or a request target, so two different requests cannot make the same key.
+ */
+export function frontKeyOf(trustProxy: Config['trustProxy']): (raw: IncomingMessage) => string {
+  // Trust given to some addresses only makes the forwarded headers count or not by who sent them.
+  const byPeer = typeof trustProxy !== 'boolean';
+  return (raw) => {
+    const h = raw.headers;
+    const forwardedHost = h['x-forwarded-host'] ?? '';
+    const forwardedProto = h['x-forwarded-proto'] ?? '';
+    const peer = byPeer && (forwardedHost || forwardedProto) ? (raw.socket?.remoteAddress ?? '') : '';
+    const tls = (raw.socket as TLSSocket | undefined)?.encrypted ? 'https' : 'http';
+    return `${tls}\n${h.host ?? ''}\n${forwardedHost}\n${forwardedProto}\n${peer}\n${cookieValue(h.cookie, A11Y_COOKIE)}\n${raw.url ?? ''}`;
+  };
+}
+
+/** Answers a request from the server's request event if a current page is stored for it; false otherwise. */
+export type FrontPath = (raw: IncomingMessage, res: ServerResponse) => boolean;
+
+/**
+ * The front path: a stored page answered with nothing more than what its answer costs. It runs before
+ * Fastify, so the security headers come from the entry (as on Fastify's hit path), the request gets no id,
+ * and the access log line, when the log level wants one, is written here.
+ */
+export function frontPath(app: FastifyInstance, cache: PageCache, keyOf: (raw: IncomingMessage) => string): FrontPath {
+  const log = app.log as FastifyBaseLogger & { isLevelEnabled?: (level: string) => boolean };
+  let closing = false;
+  // While closing, Fastify answers 503 and closes the connection: that is for it to do.
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  return (raw, res) => {
+    if (raw.method !== 'GET' || closing) return false;
+    const f = cache.getFront(keyOf(raw));
+    // A publication moved the tenant on, or the host may serve another tenant now (or the host cache no
+    // longer knows): Fastify's path decides, and stores or refreshes what it finds.
+    if (!f || generationOf(f.tenantId).n !== f.n || freshHostTenantId(f.hostname) !== f.tenantId) return false;
+    cache.hits++;
+    cache.frontHits++;
+    if (raw.headers['if-none-match'] === f.entry.etag) {
+      res.writeHead(304, f.entry.headers);
+      res.end();
+    } else {
+      res.writeHead(f.entry.status, f.head);
+      res.end(f.entry.body);
+    }
+    if (log.isLevelEnabled?.('info')) log.info({ url: raw.url, host: raw.headers.host, remoteAddress: raw.socket?.remoteAddress, statusCode: res.statusCode, cache: 'front' }, 'request completed');
+    return true;
+  };
 }
 
 function send(reply: FastifyReply, req: FastifyRequest, e: Entry) {
@@ -114,9 +225,10 @@ function replayable(reply: FastifyReply): Record<string, string> {
   return out;
 }
 
-export function registerPageCache(app: FastifyInstance, { db, config, pool }: { db: Db; config: Config; pool: pg.Pool }): PageCache {
+export function registerPageCache(app: FastifyInstance, { db, config, pool }: { db: Db; config: Config; pool: pg.Pool }): { cache: PageCache; front: FrontPath } {
   const cache = new PageCache();
-  const keys = new WeakMap<FastifyRequest, string>();
+  const frontKey = frontKeyOf(config.trustProxy);
+  const keys = new WeakMap<FastifyRequest, Pending>();
   const inflight = new Map<string, Array<() => void>>();
 
   // Registered before every other plugin (server.ts), so a hit skips them all: cookie parsing, sessions,
@@ -130,6 +242,9 @@ export function registerPageCache(app: FastifyInstance, { db, config, pool }: { 
     const hit = cache.get(key);
     if (hit) {
       cache.hits++;
+      // The front path missed this one (its host cache went stale, or it knew the page by another key):
+      // from now on it has it again.
+      cache.setFront(frontKey(req.raw), frontEntry(hit, tenant.tenantId, g.n, req.hostname));
       send(reply, req, hit);
       return;
     }
@@ -148,7 +263,7 @@ export function registerPageCache(app: FastifyInstance, { db, config, pool }: { 
     }
     inflight.set(key, []);
     // Only a miss is stored when it is sent (onSend below).
-    keys.set(req, key);
+    keys.set(req, { key, tenantId: tenant.tenantId, n: g.n });
     done();
   };
   /** Lets the visitors waiting on `key` go: to the stored page, or to render it themselves. */
@@ -169,20 +284,21 @@ export function registerPageCache(app: FastifyInstance, { db, config, pool }: { 
   });
 
   app.addHook('onSend', async (req, reply, payload) => {
-    const key = keys.get(req);
-    if (!key || reply.statusCode !== 200 || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return payload;
+    const pending = keys.get(req);
+    if (!pending || reply.statusCode !== 200 || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return payload;
     if (reply.getHeader('set-cookie')) return payload;
     // An answer its route marked as not to be stored (per-request content) is not stored here either.
     if (/no-store|private/.test(String(reply.getHeader('cache-control') ?? ''))) return payload;
     const size = typeof payload === 'string' ? Buffer.byteLength(payload) : payload.length;
     if (size > MAX_BYTES) return payload;
-    const tenantId = key.slice(0, key.indexOf('|'));
+    const { key, tenantId, n } = pending;
     const etag = `W/"${createHash('sha1').update(payload).digest('base64url').slice(0, 22)}"`;
     if (!reply.getHeader('content-type')) reply.type('text/html; charset=utf-8');
     reply.header('etag', etag).header('last-modified', generationOf(tenantId).at.toUTCString()).header('cache-control', 'public, max-age=0, must-revalidate');
     // Kept as bytes: a hit then sends them as they are, without encoding the text again.
     const e: Entry = { body: typeof payload === 'string' ? Buffer.from(payload) : payload, headers: replayable(reply), etag, status: 200 };
     cache.set(key, e);
+    cache.setFront(frontKey(req.raw), frontEntry(e, tenantId, n, req.hostname));
     release(key);
     if (req.headers['if-none-match'] === e.etag) {
       reply.code(304);
@@ -194,12 +310,12 @@ export function registerPageCache(app: FastifyInstance, { db, config, pool }: { 
   // A render that ended without a page to store (an error, a redirect, an aborted request) still lets
   // its waiters go.
   app.addHook('onResponse', async (req) => {
-    const key = keys.get(req);
-    if (key) release(key);
+    const pending = keys.get(req);
+    if (pending) release(pending.key);
   });
   app.addHook('onRequestAbort', async (req) => {
-    const key = keys.get(req);
-    if (key) release(key);
+    const pending = keys.get(req);
+    if (pending) release(pending.key);
   });
 
   // Any successful write by staff may change what the public sees: move the tenant on, everywhere.
@@ -254,5 +370,5 @@ export function registerPageCache(app: FastifyInstance, { db, config, pool }: { 
       giveBack(client, false);
     }
   });
-  return cache;
+  return { cache, front: frontPath(app, cache, frontKey) };
 }

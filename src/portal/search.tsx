@@ -255,7 +255,7 @@ export function SearchPage(props: { tenant: TenantView; form: SearchForm; result
         <>
           <p role="status" class="search-status">
             {result.total
-              ? `找到 ${result.totalCapped ? '超过 ' : ''}${result.total} 条与“${result.query}”相关的信息${result.pages > 1 ? `，第 ${result.page} / ${result.pages} 页` : ''}。`
+              ? `找到${result.totalCapped ? '超过 ' : result.totalEstimated ? '约 ' : ' '}${result.total.toLocaleString('en-US')} 条与“${result.query}”相关的信息${result.pages > 1 ? `，第 ${result.page} / ${result.totalEstimated ? '约 ' : ''}${result.pages} 页` : ''}。`
               : result.query
                 ? `没有找到与“${result.query}”相关的信息。`
                 : '请输入搜索词。'}

@@ -14,7 +14,8 @@
 // - the title and 文号 once more under the prefix §, so that "all terms in the title" is answered by the
 //   GIN index alone (and the same lexemes without the prefix as a separate, small title vector, tested on
 //   each match where a search reads every match anyway);
-// - filter attributes (genre, year, units, topics) under the prefix ~, for counts that never leave the index.
+// - filter attributes (genre, year, units, topics) under the prefix ~, for counts that never leave the index,
+//   and the month of publication (~p:2026-11), so that a search can ask for its newest matches alone.
 // Characters § and ~ never reach a query lexeme (isLexeme), so nothing typed can hit those namespaces.
 import { findDocNos, fold, hanBigrams, isLexeme, STOP_WORDS } from './text.ts';
 import { cutForIndex } from './segment.ts';

@@ -2,6 +2,7 @@
 // that publish). Anyone may call it; the tenant is the one whose site the host name serves, and an unknown
 // host gets a 404, never another government's data. Every answer is serialised through its response schema,
 // so a field that is not declared below can never leave, even by mistake.
+import { openCors } from '../../http/cors.ts';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
@@ -127,11 +128,6 @@ const RecordsQuery = Type.Object({
 const errors = { 400: ErrorResponse, 404: ErrorResponse, 429: ErrorResponse };
 
 /** The open API may be read from any web page (public data, no credentials): the static export's search uses it. */
-function openCors(_req: FastifyRequest, reply: FastifyReply, payload: unknown, done: (err: null, payload: unknown) => void) {
-  reply.header('access-control-allow-origin', '*');
-  done(null, payload);
-}
-
 export function publicApiRoutes(server: FastifyInstance, { db, config }: { db: Db; config: Config }) {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -145,7 +141,7 @@ export function publicApiRoutes(server: FastifyInstance, { db, config }: { db: D
     '/api/v1/public/records',
     {
       config: { access: 'public' },
-      onSend: openCors,
+      onRequest: openCors,
       schema: {
         tags,
         summary: '已发布的政府信息（分页，新的在前）',
@@ -171,7 +167,7 @@ export function publicApiRoutes(server: FastifyInstance, { db, config }: { db: D
     '/api/v1/public/records/:id',
     {
       config: { access: 'public' },
-      onSend: openCors,
+      onRequest: openCors,
       schema: {
         tags,
         summary: '一条已发布的政府信息（含正文和附件）',
@@ -192,7 +188,7 @@ export function publicApiRoutes(server: FastifyInstance, { db, config }: { db: D
     '/api/v1/public/catalogue',
     {
       config: { access: 'public' },
-      onSend: openCors,
+      onRequest: openCors,
       schema: {
         tags,
         summary: '法定主动公开内容目录（含各目录的信息数）',
@@ -210,7 +206,7 @@ export function publicApiRoutes(server: FastifyInstance, { db, config }: { db: D
     '/api/v1/public/units',
     {
       config: { access: 'public' },
-      onSend: openCors,
+      onRequest: openCors,
       schema: {
         tags,
         summary: '发布信息的单位（发布机构）及其编码',

@@ -11,6 +11,12 @@ export const BODY_CHARS = 50_000;
 export const ATTACHMENT_CHARS = 20_000;
 export const ATTACHMENTS_CHARS = 50_000;
 const BATCH = 250;
+/**
+ * The shape of the entries this code writes. An entry of an older shape is stale like one of an older
+ * record version, and the sweep rebuilds it. 2: the publication month (~p:YYYY-MM) is a filter lexeme,
+ * which the search's newest-first windows rely on (service.ts).
+ */
+export const INDEX_FORMAT = 2;
 
 /** Records the public may find: published or superseded, and proactively disclosed. */
 const INDEXABLE = sql.raw(`(r.state IN ('published', 'superseded') AND r.attribute = 'proactive')`);
@@ -29,6 +35,8 @@ interface SourceRow extends Record<string, unknown> {
   topics: string[];
   genre: string;
   day: string | null;
+  /** The month of publication in China Standard Time (YYYY-MM), as searches count months (service.ts). */
+  published_month: string | null;
   unit_path: string[];
   unit_name: string;
   unit_short: string;
@@ -49,6 +57,7 @@ export function documentOf(r: SourceRow): SearchDocument {
       s: r.state,
       g: r.genre,
       y: r.day ? r.day.slice(0, 4) : '',
+      p: r.published_month ?? '',
       u: r.unit_path,
       t: r.topics,
     },
@@ -64,6 +73,7 @@ async function loadSources(exec: Executor, keys: { tenantId: string; id: string 
   const res = await exec.execute(sql`
     SELECT r.tenant_id, r.id, r.version, r.state, r.title, r.doc_no, r.index_no, r.issuer, r.keywords, r.topics, r.genre,
            coalesce(r.written_on, r.formed_on)::text AS day,
+           to_char(r.published_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS published_month,
            u.path::text[] AS unit_path, u.name AS unit_name, u.short_name AS unit_short,
            (SELECT string_agg(ua.alias, ' ' ORDER BY ua.alias) FROM unit_aliases ua WHERE ua.tenant_id = u.tenant_id AND ua.unit_id = u.id) AS unit_aliases,
            left(r.body_text, ${BODY_CHARS}) AS body,
@@ -100,8 +110,8 @@ async function upsert(exec: Executor, rows: SourceRow[]): Promise<number> {
   rows = kept;
   if (!rows.length) return 0;
   const res = await exec.execute(sql`
-    INSERT INTO record_search (tenant_id, record_id, vector, title_vector, state, published_at, genre, year, record_version, indexed_at)
-    SELECT x.tenant_id, x.record_id, x.vector::tsvector, x.title::tsvector, r.state, r.published_at, r.genre, r.year, x.version, now()
+    INSERT INTO record_search (tenant_id, record_id, vector, title_vector, state, published_at, genre, year, record_version, index_format, indexed_at)
+    SELECT x.tenant_id, x.record_id, x.vector::tsvector, x.title::tsvector, r.state, r.published_at, r.genre, r.year, x.version, ${INDEX_FORMAT}, now()
       FROM unnest(${sql.param(rows.map((r) => r.tenant_id))}::uuid[], ${sql.param(rows.map((r) => r.id))}::uuid[],
                   ${sql.param(vectors)}::text[], ${sql.param(titles)}::text[], ${sql.param(rows.map((r) => r.version))}::int[]) AS x(tenant_id, record_id, vector, title, version)
       -- The sort and facet values come from the very row whose version was read and is locked here.
@@ -111,7 +121,8 @@ async function upsert(exec: Executor, rows: SourceRow[]): Promise<number> {
      ORDER BY x.tenant_id, x.record_id
     ON CONFLICT (tenant_id, record_id) DO UPDATE
        SET vector = excluded.vector, title_vector = excluded.title_vector, state = excluded.state, published_at = excluded.published_at,
-           genre = excluded.genre, year = excluded.year, record_version = excluded.record_version, indexed_at = excluded.indexed_at`);
+           genre = excluded.genre, year = excluded.year, record_version = excluded.record_version, index_format = excluded.index_format,
+           indexed_at = excluded.indexed_at`);
   return (res as { rowCount?: number | null }).rowCount ?? rows.length;
 }
 
@@ -146,12 +157,12 @@ export async function indexRecord(exec: Executor, tenantId: string, recordId: st
   await indexRecords(exec, tenantId, [recordId]);
 }
 
-/** The keys of public records without an entry, or with one of an older version. */
+/** The keys of public records without an entry, or with one of an older version or shape. */
 async function pendingKeys(exec: Executor, limit: number, tenantId?: string): Promise<{ tenantId: string; id: string }[]> {
   const res = await exec.execute(sql`
     SELECT r.tenant_id, r.id FROM records r
       LEFT JOIN record_search s ON s.tenant_id = r.tenant_id AND s.record_id = r.id
-     WHERE ${INDEXABLE} AND (s.record_id IS NULL OR s.record_version <> r.version)
+     WHERE ${INDEXABLE} AND (s.record_id IS NULL OR s.record_version <> r.version OR s.index_format <> ${INDEX_FORMAT})
        ${tenantId ? sql`AND r.tenant_id = ${tenantId}` : sql``}
      LIMIT ${limit}`);
   return rowsOf<{ tenant_id: string; id: string }>(res).map((r) => ({ tenantId: r.tenant_id, id: r.id }));

@@ -2,6 +2,7 @@
 // export's search page calls it from the browser). The tenant is the one whose site the host name serves.
 // Odd input never fails: an over-long query is shortened, one with nothing to search for answers with no
 // results and a message in `notices`, a page past the end gives the last page.
+import { openCors } from '../../http/cors.ts';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
@@ -64,6 +65,7 @@ const SearchAnswer = Type.Object(
     sort: Type.String({ title: '排序' }),
     total: Type.Integer({ title: '结果数' }),
     totalCapped: Type.Boolean({ title: '结果数超过上限', description: '为 true 时 total 为上限（只能翻阅前 10000 条）' }),
+    totalEstimated: Type.Boolean({ title: '结果数为估计值', description: '结果很多时，total 按八分之一记录中的结果数估算（取整到百或千），pages 随之估算；翻到最后一页时按实际结果数给出' }),
     page: Type.Integer({ title: '页码' }),
     pageSize: Type.Integer({ title: '每页条数' }),
     pages: Type.Integer({ title: '总页数' }),
@@ -130,18 +132,13 @@ export async function searchSite(db: Db, tenantId: string, p: ReturnType<typeof 
   return searchRecords(db, tenantId, { ...rest, unitId, sort: (rest.sort ?? 'relevance') as SearchSort });
 }
 
-function openCors(_req: FastifyRequest, reply: FastifyReply, payload: unknown, done: (err: null, payload: unknown) => void) {
-  reply.header('access-control-allow-origin', '*');
-  done(null, payload);
-}
-
 export function searchRoutes(server: FastifyInstance, { db, config }: { db: Db; config: Config }) {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/api/v1/public/search',
     {
       config: { access: 'public' },
-      onSend: openCors,
+      onRequest: openCors,
       schema: {
         tags,
         summary: '全文搜索已发布的政府信息',

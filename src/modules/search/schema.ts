@@ -7,8 +7,9 @@
 // pass over record_search, never a join to records nor a second look-up in the GIN index.
 //
 // The table is hash-partitioned by record_id into 8 partitions, each with its own GIN index (migration
-// 0003_search_perf; drizzle does not describe partitioning): a count that stops at 10,001 matches reads
-// the indexes of as many partitions as it needs, not the whole index. Queries see one table.
+// 0003_search_perf; drizzle does not describe partitioning). The first partition holds an eighth of every
+// tenant's records, chosen by hash: a search counts its matches there first, and estimates the total
+// from it when they are many (service.ts). Queries see one table.
 import { customType, foreignKey, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { tenantId, ts } from '../../db/columns.ts';
 import { records } from '../publishing/schema.ts';
@@ -37,6 +38,8 @@ export const recordSearch = pgTable(
     year: integer('year'),
     /** The record version indexed: a newer record version means the entry is stale. */
     recordVersion: integer('record_version').notNull(),
+    /** The shape of the entry (indexer.ts INDEX_FORMAT): an older one is rebuilt by the sweep. */
+    indexFormat: integer('index_format').notNull().default(1),
     indexedAt: ts('indexed_at').notNull().defaultNow(),
   },
   (t) => [

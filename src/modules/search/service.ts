@@ -10,22 +10,29 @@
 // first: a query that broad has no meaningful ranking, and ranking reads every match's vector. sort = date:
 // the 文号 matches, then newest first.
 //
-// One statement answers a search of up to MAX_COUNT matches (nearly all of them), prepared once per
-// connection: a single pass over the matches that the GIN index gives, reading from each entry's heap tuple
-// what it needs (state, date, genre, year and the small title vector), counts them, orders them, counts the
-// facets when they are few, and returns the page's records. Only the vectors of the groups small enough to
-// rank are read again (from TOAST). The filters (unit with its sub-units, topic, genre, year) are lexemes of
-// the vector (vector.ts); only validity, which depends on today's date, reads the records of the matches.
-// More matches than MAX_COUNT: the count stops there (record_search is split into partitions, and those
-// after the ones that gave enough matches are not read), and the page is found by walking the tenant's
-// records newest first (records_published_idx) and keeping the matches, so that no query sorts them all.
+// First, the matches are counted in a sample: the first of record_search's 8 hash partitions, an eighth of
+// every tenant's records (up to 1,250 matches there). Then:
+// - Few matches (up to ESTIMATE_ABOVE by the sample, nearly every search that names something specific):
+//   one statement, prepared once per connection, makes a single pass over the matches that the GIN index
+//   gives, reading from each entry's heap tuple what it needs (state, date, genre, year and the small title
+//   vector), counts them exactly, orders them, counts the facets, and returns the page's records. Only the
+//   vectors of groups small enough to rank are read again (from TOAST). The filters (unit with its
+//   sub-units, topic, genre, year) are lexemes of the vector (vector.ts); only validity, which depends on
+//   today's date, reads the records of the matches.
+// - Many matches (a common word): counting and ordering them all would read thousands of heap tuples for
+//   a page of 20. The total is the sample's count × 8, shown as an estimate (约 6,100 条), and the page is
+//   taken group by group of the order (title matches first, current first), each group newest first, from
+//   a window of the newest months: every entry has its month of publication as a lexeme, so the GIN index
+//   gives the group's matches in those months alone. Only the last page, or one past the real end, counts
+//   exactly. Beyond MAX_COUNT matches the total says "more than 10,000".
 import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
+import { PgDialect, PgTransaction } from 'drizzle-orm/pg-core';
 import { todayLocal } from '../../core/calendar/index.ts';
 import { excerpt, highlight, segmentsToHtml, snippet, type Segment } from '../../core/search/highlight.ts';
 import { filterQuery, hasTerms, highlightTerms, matchQuery, parseQuery, rankQuery, titleQuery, type ParsedQuery } from '../../core/search/query.ts';
 import { filterLexeme, quoteLexeme } from '../../core/search/vector.ts';
+import { INDEX_FORMAT } from './indexer.ts';
 import { GENRE_LABELS, GENRES, type Genre } from '../../core/publishing/genres.ts';
 import { VALIDITY_LABELS, validityOn, type Validity } from '../../core/publishing/validity.ts';
 import type { Executor } from '../../db/client.ts';
@@ -84,6 +91,8 @@ export interface SearchResult {
   /** Number of matches; at most MAX_COUNT (then `totalCapped`). */
   total: number;
   totalCapped: boolean;
+  /** `total` is an estimate (many matches: counted in a sample of an eighth of the records). */
+  totalEstimated: boolean;
   page: number;
   pageSize: number;
   pages: number;
@@ -100,14 +109,18 @@ export interface SearchResult {
 
 export const MAX_COUNT = 10_000;
 /** Up to this many matches in a group, the group is ranked (ts_rank_cd reads each match's vector from TOAST). */
-export const RANK_LIMIT = 500;
-/** More than MAX_COUNT matches: up to this many in a group, the group is ordered from the index side. */
-const JOIN_LIMIT = 1_000;
+export const RANK_LIMIT = 200;
 /**
- * What testing one record in a walk costs (its entry read, its vector de-TOASTed and tested), in units of
- * one match read through the GIN index: a walk probes when that is cheaper than hashing all matches.
+ * record_search is split into this many hash partitions by record (migration 0003): the first one holds an
+ * eighth of every tenant's records, chosen by the hash of their ids, and serves as the sample.
  */
-const PROBE_COST = 5;
+const PARTITIONS = 8;
+/** More matches than this (estimated from the sample) are counted by estimate and paged by windows. */
+export const ESTIMATE_ABOVE = 1_000;
+/** The sample stops counting here: more than MAX_COUNT matches in all. */
+const SAMPLE_CAP = MAX_COUNT / PARTITIONS;
+/** A window of more months than this is not worth it: every match of the group is read instead. */
+const MAX_WINDOW_MONTHS = 60;
 const FACET_LIMIT = 1_000;
 const MAX_PAGE_SIZE = 50;
 const SNIPPET_SOURCE_CHARS = 20_000;
@@ -161,18 +174,7 @@ interface RowMeta extends Record<string, unknown> {
 const EMPTY_MESSAGE = '请输入要查找的词语，例如标题中的词、文号或发布机构名称。';
 
 function emptyResult(pq: ParsedQuery, sort: SearchSort, pageSize: number, notices: string[]): SearchResult {
-  return { query: pq.text, sort, total: 0, totalCapped: false, page: 1, pageSize, pages: 1, items: [], facets: null, notices, terms: highlightTerms(pq), ranked: false };
-}
-
-/** Entries of a tenant, for the share of records a query matches (kept a minute). */
-const sizes = new Map<string, { at: number; n: number }>();
-async function indexSize(exec: Executor, tenantId: string): Promise<number> {
-  const hit = sizes.get(tenantId);
-  if (hit && Date.now() - hit.at < 60_000) return hit.n;
-  const n = rowsOf<{ n: number }>(await exec.execute(sql`SELECT count(*)::int AS n FROM record_search WHERE tenant_id = ${tenantId}`))[0]?.n ?? 0;
-  if (sizes.size > 1000) sizes.clear();
-  sizes.set(tenantId, { at: Date.now(), n });
-  return n;
+  return { query: pq.text, sort, total: 0, totalCapped: false, totalEstimated: false, page: 1, pageSize, pages: 1, items: [], facets: null, notices, terms: highlightTerms(pq), ranked: false };
 }
 
 interface Plan {
@@ -193,17 +195,15 @@ interface Plan {
  */
 const tenantOnly = (tenantId: string, alias = 's') => sql`(${sql.raw(alias)}.tenant_id = ${tenantId}::uuid) IS TRUE`;
 
-function countSql(p: Plan, query: string, cap: number): SQL {
-  return sql`
+/** How many matches `query` has, up to `cap` (the query hidden from the planner, so that it takes the GIN index). */
+async function count(exec: Executor, p: Plan, query: string, cap = MAX_COUNT + 1): Promise<number> {
+  const rows = await executePrepared<{ n: number }>(exec, sql`
     SELECT count(*)::int AS n FROM (
       SELECT 1 FROM record_search s ${p.validity ? sql`JOIN records r ON r.tenant_id = s.tenant_id AND r.id = s.record_id AND ${p.validity}` : sql``}
-       WHERE s.vector @@ ${query}::tsquery AND ${tenantOnly(p.tenantId)}
-         ${p.exact.length ? sql`AND s.record_id <> ALL(${sql.param(p.exact)}::uuid[])` : sql``}
-       LIMIT ${cap}) x`;
-}
-
-async function count(exec: Executor, p: Plan, query: string, cap = MAX_COUNT + 1): Promise<number> {
-  return rowsOf<{ n: number }>(await exec.execute(countSql(p, query, cap)))[0]?.n ?? 0;
+       WHERE s.vector @@ (SELECT ${query}::tsquery) AND ${tenantOnly(p.tenantId)}
+         AND s.record_id <> ALL(${sql.param(p.exact)}::uuid[])
+       LIMIT ${cap}) x`);
+  return rows[0]?.n ?? 0;
 }
 
 interface Window {
@@ -334,87 +334,180 @@ export async function explainSearch(exec: Executor, tenantId: string, q: string)
 }
 
 /**
- * All matches of `query`, from the GIN index, joined to their records for the date: ordered by title
- * match (`inTitle`), rank (`ranked`) and date. For a few hundred or thousand matches.
+ * Matches in the first partition of record_search (an eighth of the records, chosen by the hash of their
+ * id, so an unbiased sample), up to `cap`, in all and per group of the order (title match, current): how
+ * many there are in all, and how densely each group is spread over the months.
  */
-async function orderAll(exec: Executor, p: Plan, query: string, opts: { inTitle: boolean; ranked: boolean; currentFirst: boolean }, limit: number, offset: number): Promise<string[]> {
-  const inTitle = opts.inTitle && p.title ? sql`(s.record_id IN (SELECT t.record_id FROM record_search t WHERE t.vector @@ ${p.title}::tsquery AND ${tenantOnly(p.tenantId, 't')}))` : sql`false`;
-  const score = opts.ranked && p.rank ? sql`ts_rank_cd(${RANK_WEIGHTS}::float4[], s.vector, ${p.rank}::tsquery, 1)` : sql`0::float4`;
-  const res = await exec.execute(sql`
-    SELECT x.record_id AS id FROM (
-      SELECT s.record_id, ${inTitle} AS in_title, ${score} AS score
-        FROM record_search s
-       WHERE s.vector @@ ${query}::tsquery AND ${tenantOnly(p.tenantId)}
-         ${p.exact.length ? sql`AND s.record_id <> ALL(${sql.param(p.exact)}::uuid[])` : sql``}
-    ) x
-    JOIN records r ON r.tenant_id = ${p.tenantId} AND r.id = x.record_id ${p.validity ? sql`AND ${p.validity}` : sql``}
-    ORDER BY x.in_title DESC, ${opts.currentFirst ? sql`(r.state = 'published') DESC,` : sql``} x.score DESC, r.published_at DESC NULLS LAST, r.id DESC
-    LIMIT ${limit} OFFSET ${offset}`);
-  return rowsOf<{ id: string }>(res).map((r) => r.id);
+async function sample(exec: Executor, p: Plan, cap: number): Promise<Sample> {
+  const inTitle = sql`s.title_vector @@ (SELECT ${p.terms}::tsquery)`;
+  const rows = await executePrepared<Sample>(exec, sql`
+    SELECT count(*)::int AS n,
+           (count(*) FILTER (WHERE x.in_title AND x.current))::int AS title_current,
+           (count(*) FILTER (WHERE x.in_title AND NOT x.current))::int AS title_superseded,
+           (count(*) FILTER (WHERE NOT x.in_title AND x.current))::int AS other_current
+      FROM (
+        SELECT ${inTitle} AS in_title, s.state = 'published' AS current
+          FROM record_search_p0 s ${p.validity ? sql`JOIN records r ON r.tenant_id = s.tenant_id AND r.id = s.record_id AND ${p.validity}` : sql``}
+         WHERE s.vector @@ (SELECT ${p.full}::tsquery) AND ${tenantOnly(p.tenantId)}
+           AND s.record_id <> ALL(${sql.param(p.exact)}::uuid[])
+         LIMIT ${cap}) x`);
+  return rows[0] ?? { n: 0, title_current: 0, title_superseded: 0, other_current: 0 };
 }
 
-/**
- * Rows [offset, offset + limit) of one group of matches (`n` of them, at most MAX_COUNT counted): all
- * ordered from the index when they are few (ranked when fewer than RANK_LIMIT and `rank`), or when the
- * page is near their end; else by walking the records newest first.
- */
-async function segment(exec: Executor, p: Plan, query: string, n: number, sort: SearchSort, limit: number, offset: number, pre: SQL | null = null): Promise<string[]> {
-  if (limit <= 0 || offset >= n) return [];
-  const relevance = sort === 'relevance';
-  if (n <= JOIN_LIMIT || ((offset + limit) * 4 > n && n <= MAX_COUNT)) return orderAll(exec, p, query, { inTitle: false, ranked: relevance && n <= RANK_LIMIT, currentFirst: relevance }, limit, offset);
-  const size = Math.max(await indexSize(exec, p.tenantId), n);
-  return (await walk(exec, p, query, offset + limit, n / size, size, relevance, pre)).slice(offset).map((x) => x.id);
+interface Sample extends Record<string, unknown> {
+  n: number;
+  title_current: number;
+  title_superseded: number;
+  other_current: number;
 }
 
-/**
- * Many matches: the tenant's records newest first (records_published_idx, one state at a time), keeping
- * those that match, until `need` are found. A record is tested against a hash of all matches, or, when
- * matches are dense enough for few records to be tested, against its own entry (a correlated probe; OFFSET 0
- * keeps PostgreSQL from hashing it).
- * `share` is the estimated share of the tenant's `size` records that match. `pre`, a condition on the entry
- * `s` that every match meets, is tested first: it spares reading the vectors of records it rules out.
- */
-async function walk(exec: Executor, p: Plan, query: string, need: number, share: number, size: number, currentFirst: boolean, pre: SQL | null): Promise<{ id: string; at: number }[]> {
-  const hit =
-    // About need / share records are tested one by one, against share × size matches hashed.
-    (need / Math.max(share, 1e-4)) * PROBE_COST <= share * size
-      ? sql`EXISTS (SELECT 1 FROM record_search s WHERE s.tenant_id = r.tenant_id AND s.record_id = r.id ${pre ? sql`AND ${pre}` : sql``} AND s.vector @@ ${query}::tsquery OFFSET 0)`
-      : sql`(r.id IN (SELECT s.record_id FROM record_search s WHERE s.vector @@ ${query}::tsquery AND ${tenantOnly(p.tenantId)}))`;
-  const found: { id: string; at: number }[] = [];
-  for (const state of ['published', 'superseded'] as const) {
-    // Superseded records are few: how many match (from the index) says whether to walk them at all.
-    // With current records first, they are needed only when the published ones run out.
-    const want = state === 'published' ? need : need - (currentFirst ? found.length : 0);
-    if (want <= 0) continue;
-    const n = state === 'published' ? want : Math.min(want, await count(exec, p, `(${query}) & ${quoteLexeme(filterLexeme('s', 'superseded'))}`, want));
-    if (n <= 0) continue;
-    let scan = Math.min(size + 1, Math.ceil((n / Math.max(share, 1e-4)) * 2) + 200);
-    for (;;) {
-      const res = await exec.execute(sql`
-        SELECT x.id, x.published_at FROM (
-          SELECT r.id, r.published_at, ${hit} AS hit
-            FROM records r
-           WHERE r.tenant_id = ${p.tenantId} AND r.state = ${state} AND r.attribute = 'proactive'
-             ${p.validity ? sql`AND ${p.validity}` : sql``}
-             ${p.exact.length ? sql`AND r.id <> ALL(${sql.param(p.exact)}::uuid[])` : sql``}
-           ORDER BY r.published_at DESC, r.id DESC
-           LIMIT ${scan}) x
-         WHERE x.hit
-         LIMIT ${n}`);
-      const rows = rowsOf<{ id: string; published_at: Date | string | null }>(res);
-      // Too few within the first `scan` records (the share was misjudged): once more, all the way.
-      if (rows.length < n && scan <= size) {
-        scan = size + 1;
-        continue;
-      }
-      for (const r of rows) found.push({ id: r.id, at: r.published_at ? new Date(r.published_at).getTime() : 0 });
-      break;
-    }
+/** A tenant's entries by month of publication, newest first, to size the windows (kept a minute). */
+export interface Calendar {
+  months: { month: string; n: number }[];
+  size: number;
+  /** Every entry has its month lexeme (none of an older shape, INDEX_FORMAT): windows may be used. */
+  complete: boolean;
+  at: number;
+}
+const calendars = new Map<string, Calendar>();
+
+async function calendarOf(exec: Executor, tenantId: string): Promise<Calendar> {
+  const hit = calendars.get(tenantId);
+  if (hit && Date.now() - hit.at < 60_000) return hit;
+  // Older than a minute: used once more while a new count runs (it costs a scan of the tenant's entries,
+  // which no visitor should wait for). Months it lacks are in every window anyway (windowLexemes).
+  // (Not inside a transaction, which may be over before the count.)
+  if (hit && !(exec instanceof PgTransaction)) {
+    hit.at = Date.now();
+    void countCalendar(exec, tenantId).catch(() => {
+      hit.at = 0;
+    });
+    return hit;
   }
-  return (currentFirst ? found : found.sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : -1))).slice(0, need);
+  return countCalendar(exec, tenantId);
 }
 
-export async function searchRecords(exec: Executor, tenantId: string, params: SearchParams): Promise<SearchResult> {
+async function countCalendar(exec: Executor, tenantId: string): Promise<Calendar> {
+  // The month as the indexer writes its lexeme (indexer.ts loadSources).
+  const rows = rowsOf<{ month: string | null; n: number; stale: number }>(
+    await exec.execute(sql`
+      SELECT to_char(published_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, count(*)::int AS n,
+             (count(*) FILTER (WHERE index_format <> ${INDEX_FORMAT}))::int AS stale
+        FROM record_search WHERE tenant_id = ${tenantId}
+       GROUP BY 1 ORDER BY 1 DESC NULLS LAST`),
+  );
+  const cal: Calendar = {
+    months: rows.filter((r) => r.month !== null).map((r) => ({ month: r.month!, n: r.n })),
+    size: rows.reduce((t, r) => t + r.n, 0),
+    complete: rows.every((r) => r.stale === 0),
+    at: Date.now(),
+  };
+  if (calendars.size > 1000) calendars.clear();
+  calendars.set(tenantId, cal);
+  return cal;
+}
+
+/** Forgets the calendars (tests that rebuild the index). */
+export function clearSearchCalendars(): void {
+  calendars.clear();
+}
+
+const nextMonth = (m: string) => {
+  const [y, mo] = m.split('-').map(Number) as [number, number];
+  return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+};
+
+/**
+ * The month lexemes of a window: every month from `since` on, up to the month after today's (a record
+ * published since the calendar was counted, or dated a little ahead, is in no counted month but must be
+ * in the window). Null: the window would be too wide to be worth it, so read every match.
+ */
+export function windowLexemes(cal: Pick<Calendar, 'months' | 'size'>, records: number, today: string): string[] | null {
+  let sum = 0;
+  let since: string | null = null;
+  for (const m of cal.months) {
+    sum += m.n;
+    since = m.month;
+    if (sum >= records) break;
+  }
+  if (!since || sum < records || sum * 2 > cal.size) return null;
+  const newest = cal.months[0]!.month;
+  const until = nextMonth(today.slice(0, 7) > newest ? today.slice(0, 7) : newest);
+  const out: string[] = [];
+  for (let m = since; m <= until && out.length <= MAX_WINDOW_MONTHS; m = nextMonth(m)) out.push(quoteLexeme(filterLexeme('p', m)));
+  return out.length > MAX_WINDOW_MONTHS ? null : out;
+}
+
+/**
+ * Rows [offset, offset + limit) of one group's matches, newest first, reading only the newest months that
+ * should hold them: every match in months ≥ M is newer than every match before M, so the first rows of a
+ * window that holds enough of them are the first rows of all. A window that holds too few is widened
+ * (eight times as many months' worth), the last time to every match. Fewer than `limit` rows back means
+ * the group ended.
+ */
+async function newest(exec: Executor, p: Plan, query: string, share: number, offset: number, limit: number, cal: Calendar, today: string, scale: number): Promise<string[]> {
+  let expected = ((offset + limit) * 2 + 20) * scale;
+  for (;;) {
+    const months = cal.complete && share > 0 ? windowLexemes(cal, expected / share, today) : null;
+    const q = months ? `(${query}) & (${months.join(' | ')})` : query;
+    const rows = await executePrepared<{ id: string }>(exec, sql`
+      SELECT s.record_id AS id
+        FROM record_search s ${p.validity ? sql`JOIN records r ON r.tenant_id = s.tenant_id AND r.id = s.record_id AND ${p.validity}` : sql``}
+       WHERE s.vector @@ (SELECT ${q}::tsquery) AND ${tenantOnly(p.tenantId)}
+         AND s.record_id <> ALL(${sql.param(p.exact)}::uuid[])
+       ORDER BY s.published_at DESC NULLS LAST, s.record_id DESC
+       LIMIT ${limit} OFFSET ${offset}`);
+    if (rows.length >= limit || !months) return rows.map((r) => r.id);
+    expected *= 8;
+  }
+}
+
+/**
+ * The page of a search with many matches, group after group of the order (title matches, then the others;
+ * with relevance each current first), each newest first. A group's size is counted only when the page
+ * lies past its end.
+ */
+async function windowedPage(exec: Executor, p: Plan, sort: SearchSort, w: Window, s: Sample, cal: Calendar, today: string, scale: number): Promise<string[]> {
+  // Current is "not superseded": the GIN index then reads the short list of superseded entries, not the
+  // long one of every published entry.
+  const superseded = quoteLexeme(filterLexeme('s', 'superseded'));
+  const groups: { query: string; sampled: number }[] = [];
+  if (sort === 'date') groups.push({ query: p.full, sampled: s.n });
+  else if (p.title) {
+    groups.push({ query: `(${p.full}) & (${p.title}) & !${superseded}`, sampled: s.title_current });
+    groups.push({ query: `(${p.full}) & (${p.title}) & ${superseded}`, sampled: s.title_superseded });
+    groups.push({ query: `(${p.full}) & !(${p.title}) & !${superseded}`, sampled: s.other_current });
+    groups.push({ query: `(${p.full}) & !(${p.title}) & ${superseded}`, sampled: s.n - s.title_current - s.title_superseded - s.other_current });
+  } else {
+    groups.push({ query: `(${p.full}) & !${superseded}`, sampled: s.title_current + s.other_current });
+    groups.push({ query: `(${p.full}) & ${superseded}`, sampled: s.n - s.title_current - s.other_current });
+  }
+  const out: string[] = [];
+  let offset = w.from;
+  let need = w.need;
+  for (const g of groups) {
+    if (need <= 0) break;
+    // The group's share of the tenant's records, from the sample (an eighth of them).
+    const share = Math.min(1, (g.sampled * PARTITIONS) / Math.max(cal.size, 1));
+    const ids = await newest(exec, p, g.query, share, offset, need, cal, today, scale);
+    out.push(...ids);
+    need -= ids.length;
+    if (need <= 0) break;
+    // The group ended within the page (the next starts at its first row), or before it: then its size says
+    // where in the next group the page starts.
+    offset = ids.length ? 0 : offset - (await count(exec, p, g.query, offset + 1));
+  }
+  return out;
+}
+
+/** Thresholds a test may lower to exercise the path of many matches on a small corpus. */
+export interface SearchTuning {
+  estimateAbove?: number;
+  /** Multiplies the matches a first window is sized for (below 1: windows too narrow, widened). */
+  windowScale?: number;
+}
+
+export async function searchRecords(exec: Executor, tenantId: string, params: SearchParams, tuning: SearchTuning = {}): Promise<SearchResult> {
   const sort: SearchSort = params.sort === 'date' ? 'date' : 'relevance';
   const pageSize = Math.min(Math.max(Math.trunc(params.pageSize ?? 20) || 20, 1), MAX_PAGE_SIZE);
   const pq = parseQuery(params.q ?? '');
@@ -452,65 +545,93 @@ export async function searchRecords(exec: Executor, tenantId: string, params: Se
   }
   const exact = plan.exact;
 
-  // 2. Counts, facets and the page, in one pass over the matches.
+  // 2. How many matches, from the sample of an eighth of the records: few enough to count and order them
+  // all in one pass, or so many that the count is estimated and the page found by windows.
   const requested = Math.max(Math.trunc(params.page ?? 1) || 1, 1);
   let w = windowOf(requested, pageSize, exact);
-  let pass = await onePass(exec, plan, sort, w);
-  const matched = pass.n;
-  const totalCapped = matched > MAX_COUNT;
-  const total = Math.min(matched, MAX_COUNT) + exact.length;
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  // A page past the end shows the last page.
-  const page = Math.min(requested, pages);
-  if (!total) return { ...emptyResult(pq, sort, pageSize, notices), terms };
-  if (page !== requested) {
-    w = windowOf(page, pageSize, exact);
-    if (!totalCapped) pass = await onePass(exec, plan, sort, w);
-  }
+  const smp = await sample(exec, plan, SAMPLE_CAP + 1);
+  const first = smp.n * PARTITIONS <= (tuning.estimateAbove ?? ESTIMATE_ABOVE) ? await onePass(exec, plan, sort, w) : null;
+  const crowded = (unranked: boolean) => {
+    if (sort === 'relevance' && unranked) notices.push('找到的信息较多：标题中含有全部搜索词的排在前面，其余按发布日期从新到旧排列。增加词语或使用筛选条件可以缩小范围。');
+  };
 
-  let ranked = false;
-  let rows = pass.rows;
-  if (!totalCapped) {
-    if (w.need > 0 && matched > 0 && sort === 'relevance' && plan.rank) ranked = matched <= RANK_LIMIT || (pass.nTitle <= RANK_LIMIT && w.from + w.need <= pass.nTitle);
-  } else {
-    // 3. Too many to order them all: matches with every term in the title and numbers (ranked, when
-    // few), then the others, each group newest first, by walking the records.
-    const seen = pass.nTitle;
-    const others = await exec.transaction(async (tx) => {
-      await tx.execute(INDEX_ONLY_SETTINGS);
-      if (w.need <= 0) return [];
-      if (sort === 'date' || !plan.title) return segment(tx, plan, plan.full, matched, sort, w.need, w.from);
-      const titled = and(plan.full, plan.title)!;
-      // When the pass already saw more than JOIN_LIMIT title matches and the page lies well within
-      // them, the group is walked whatever its exact size: no need to count it.
-      const inTitle = seen > JOIN_LIMIT && (w.from + w.need) * 4 <= seen ? seen : await count(tx, plan, titled);
-      ranked = inTitle <= RANK_LIMIT && !!plan.rank && w.from + w.need <= inTitle;
-      const inTitleVector = sql`s.title_vector @@ ${plan.terms}::tsquery`;
-      const found = await segment(tx, plan, titled, inTitle, sort, w.need, w.from, inTitleVector);
-      if (found.length >= w.need) return found;
-      const rest = `(${plan.full}) & !(${plan.title})`;
-      return found.concat(await segment(tx, plan, rest, Math.max(matched - inTitle, 0), sort, w.need - found.length, Math.max(0, w.from - inTitle), sql`NOT (${inTitleVector})`));
-    });
-    rows = await pageRows(exec, tenantId, [...w.fromExact, ...others]);
-  }
-  const items = await pageItems(exec, tenantId, rows, new Set(exact), terms, today);
-
-  // 4. Facets, when counting them cost little (the pass counts them when the matches are few).
-  let facets: SearchFacets | null = null;
-  if (pass.facets && matched + exact.length <= FACET_LIMIT) {
-    const genres = new Map<string, number>();
-    const years = new Map<number, number>();
-    for (const [genre, year, n] of pass.facets) {
-      genres.set(genre, (genres.get(genre) ?? 0) + n);
-      if (year) years.set(year, (years.get(year) ?? 0) + n);
+  if (first && first.n <= MAX_COUNT) {
+    // 3. Counts, facets and the page, in one pass over the matches.
+    const matched = first.n;
+    const total = matched + exact.length;
+    if (!total) return { ...emptyResult(pq, sort, pageSize, notices), terms };
+    const pages = Math.max(1, Math.ceil(total / pageSize));
+    // A page past the end shows the last page.
+    const page = Math.min(requested, pages);
+    let pass = first;
+    if (page !== requested) {
+      w = windowOf(page, pageSize, exact);
+      pass = await onePass(exec, plan, sort, w);
     }
-    facets = {
-      genres: GENRES.filter((g) => genres.has(g)).map((g) => ({ value: g, label: GENRE_LABELS[g], count: genres.get(g)! })),
-      years: [...years].sort((a, b) => b[0] - a[0]).map(([year, count]) => ({ year, count })),
-    };
+    const ranked = w.need > 0 && matched > 0 && sort === 'relevance' && !!plan.rank && (matched <= RANK_LIMIT || (pass.nTitle <= RANK_LIMIT && w.from + w.need <= pass.nTitle));
+    const items = await pageItems(exec, tenantId, pass.rows, new Set(exact), terms, today);
+    // Facets, when counting them cost little (the pass counts them when the matches are few).
+    let facets: SearchFacets | null = null;
+    if (pass.facets && total <= FACET_LIMIT) {
+      const genres = new Map<string, number>();
+      const years = new Map<number, number>();
+      for (const [genre, year, n] of pass.facets) {
+        genres.set(genre, (genres.get(genre) ?? 0) + n);
+        if (year) years.set(year, (years.get(year) ?? 0) + n);
+      }
+      facets = {
+        genres: GENRES.filter((g) => genres.has(g)).map((g) => ({ value: g, label: GENRE_LABELS[g], count: genres.get(g)! })),
+        years: [...years].sort((a, b) => b[0] - a[0]).map(([year, count]) => ({ year, count })),
+      };
+    }
+    crowded(matched > RANK_LIMIT);
+    return { query: pq.text, sort, total, totalCapped: false, totalEstimated: false, page, pageSize, pages, items, facets, notices, terms, ranked };
   }
-  if (sort === 'relevance' && matched > RANK_LIMIT) notices.push('找到的信息较多：标题中含有全部搜索词的排在前面，其余按发布日期从新到旧排列。增加词语或使用筛选条件可以缩小范围。');
-  return { query: pq.text, sort, total, totalCapped, page, pageSize, pages, items, facets, notices, terms, ranked };
+
+  // 4. Many matches: the count estimated from the sample (or more than MAX_COUNT), the page taken group
+  // by group from the newest months.
+  const cal = await calendarOf(exec, tenantId);
+  let totalCapped = smp.n > SAMPLE_CAP || (first?.n ?? 0) > MAX_COUNT;
+  let estimated = !totalCapped;
+  let matched = totalCapped ? MAX_COUNT : roundEstimate(smp.n * PARTITIONS);
+  let pages = Math.max(1, Math.ceil((matched + exact.length) / pageSize));
+  let page = Math.min(requested, pages);
+  const take = async () => {
+    w = windowOf(page, pageSize, exact);
+    return w.need > 0 ? windowedPage(exec, plan, sort, w, smp, cal, today, tuning.windowScale ?? 1) : [];
+  };
+  let ids = await take();
+  const exactly = async () => {
+    const n = await count(exec, plan, plan.full);
+    totalCapped = n > MAX_COUNT;
+    estimated = false;
+    matched = Math.min(n, MAX_COUNT);
+    pages = Math.max(1, Math.ceil((matched + exact.length) / pageSize));
+  };
+  if (estimated && w.need > 0 && ids.length < w.need && (ids.length > 0 || w.from === 0)) {
+    // The matches ended on this page: now their number is known.
+    estimated = false;
+    matched = w.from + ids.length;
+    pages = Math.max(1, Math.ceil((matched + exact.length) / pageSize));
+  } else if (estimated && (page === pages || (w.need > 0 && ids.length === 0))) {
+    // The last page by the estimate, or past the real end: only an exact count says where the end is.
+    await exactly();
+    const last = Math.min(requested, pages);
+    if (last !== page || ids.length < w.need) {
+      page = last;
+      ids = await take();
+    }
+  }
+  const rows = await pageRows(exec, tenantId, [...w.fromExact, ...ids]);
+  const items = await pageItems(exec, tenantId, rows, new Set(exact), terms, today);
+  crowded(true);
+  return { query: pq.text, sort, total: matched + exact.length, totalCapped, totalEstimated: estimated, page, pageSize, pages, items, facets: null, notices, terms, ranked: false };
+}
+
+/** An estimated count as shown: to the hundred (约 6,100 条), to the thousand from 10,000 on. */
+function roundEstimate(n: number): number {
+  const unit = n >= 10_000 ? 1_000 : 100;
+  return Math.max(unit, Math.round(n / unit) * unit);
 }
 
 /** The columns of a page's records, in the order of the page. */

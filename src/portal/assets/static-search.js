@@ -35,7 +35,7 @@
     })
     .then(function (data) {
       out.textContent = '';
-      var status = el('p', data.total ? '找到 ' + data.total + ' 条结果' : '没有找到与“' + data.query + '”相关的信息。', 'search-status');
+      var status = el('p', data.total ? '找到' + (data.totalCapped ? '超过 ' : data.totalEstimated ? '约 ' : ' ') + data.total + ' 条结果' : '没有找到与“' + data.query + '”相关的信息。', 'search-status');
       status.setAttribute('role', 'status');
       out.appendChild(status);
       (data.notices || []).forEach(function (n) {
