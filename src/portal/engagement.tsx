@@ -13,6 +13,7 @@ import { publicEvent, publicEvents, submitRegistration, type PublicEvent, type P
 import { publicProposals, type PublicProposal } from '../modules/engagement/proposals.ts';
 import type { TenantView } from '../modules/org/tenants.ts';
 import { checkChallenge, newChallenge, type Challenge } from './challenge.ts';
+import { ChallengeFields, Crumbs as Trail } from './forms.tsx';
 import { Layout, UnknownSitePage } from './layout.tsx';
 import { NotFoundPage } from './pages.tsx';
 import { PARTICIPATION_BASE } from './participation.tsx';
@@ -25,19 +26,7 @@ const when = (iso: string) =>
   new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
 
 function Crumbs(props: { trail: { href?: string; label: string }[] }) {
-  return (
-    <nav aria-label="当前位置" class="breadcrumb">
-      <a href="/">首页</a>
-      {' › '}
-      <a href={PARTICIPATION_BASE}>互动交流</a>
-      {props.trail.map((t) => (
-        <>
-          {' › '}
-          {t.href ? <a href={t.href}>{t.label}</a> : <span aria-current="page">{t.label}</span>}
-        </>
-      ))}
-    </nav>
-  );
+  return <Trail trail={[{ href: PARTICIPATION_BASE, label: '互动交流' }, ...props.trail]} />;
 }
 
 function EventList(props: { items: PublicEventItem[]; empty: string }) {
@@ -128,19 +117,7 @@ function RegistrationForm(props: { e: PublicEvent; challenge: Challenge; values:
             {v.reason ?? ''}
           </textarea>
         </div>
-        <input type="hidden" name="challengeToken" value={props.challenge.token} />
-        <div class={error?.field === 'challenge' ? 'form-field form-field-error' : 'form-field'}>
-          <label for="r-challenge">
-            请回答：{props.challenge.question}
-            <span class="required">（必填）</span>
-          </label>
-          {err('challenge')}
-          <input {...attrs('challenge')} type="text" inputMode="numeric" maxLength={3} autocomplete="off" class="input-short" required />
-        </div>
-        <div class="hp" aria-hidden="true">
-          <label for="r-website">网站</label>
-          <input id="r-website" type="text" name="website" value="" tabindex={-1} autocomplete="off" />
-        </div>
+        <ChallengeFields challenge={props.challenge} prefix="r" error={error?.field === 'challenge' ? error.message : undefined} />
         <p>
           <button type="submit" class="button">
             提交报名

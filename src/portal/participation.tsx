@@ -14,6 +14,7 @@ import { messageForWriter, publicMessages, rateMessage, submitMessage, type Publ
 import { MESSAGE_CATEGORIES, MESSAGE_CATEGORY_LABELS, RATING_LABELS, type MessageCategory } from '../core/participation/messages.ts';
 import { addressableUnits } from '../modules/requests/service.ts';
 import { checkChallenge, newChallenge, type Challenge } from './challenge.ts';
+import { ChallengeFields, Crumbs } from './forms.tsx';
 import { Layout, UnknownSitePage } from './layout.tsx';
 import { NotFoundPage } from './pages.tsx';
 import { renderHtml } from './routes.tsx';
@@ -21,20 +22,6 @@ import { renderHtml } from './routes.tsx';
 export const PARTICIPATION_BASE = '/hdjl/';
 const CONSULTATIONS = `${PARTICIPATION_BASE}yjzj/`;
 const DECISIONS = `${PARTICIPATION_BASE}zdjc/`;
-
-function Crumbs(props: { trail: { href?: string; label: string }[] }) {
-  return (
-    <nav aria-label="当前位置" class="breadcrumb">
-      <a href="/">首页</a>
-      {props.trail.map((t) => (
-        <>
-          {' › '}
-          {t.href ? <a href={t.href}>{t.label}</a> : <span aria-current="page">{t.label}</span>}
-        </>
-      ))}
-    </nav>
-  );
-}
 
 export function ParticipationHome(props: { tenant: TenantView; consultations: Awaited<ReturnType<typeof publicConsultations>> }) {
   const open = props.consultations.filter((c) => c.phase === 'open');
@@ -191,18 +178,7 @@ export function ConsultationPage(props: { tenant: TenantView; c: PublicConsultat
               </label>
               <input id="c-contact" name="contact" type="text" maxLength={100} />
             </div>
-            <input type="hidden" name="challengeToken" value={props.challenge.token} />
-            <div class="form-field">
-              <label for="c-challenge">
-                请回答：{props.challenge.question}
-                <span class="required">（必填）</span>
-              </label>
-              <input id="c-challenge" name="challenge" type="text" inputMode="numeric" maxLength={3} autocomplete="off" class="input-short" required />
-            </div>
-            <div class="hp" aria-hidden="true">
-              <label for="c-website">网站</label>
-              <input id="c-website" type="text" name="website" value="" tabindex={-1} autocomplete="off" />
-            </div>
+            <ChallengeFields challenge={props.challenge} prefix="c" />
             <p>
               <button type="submit" class="button">
                 提交意见
@@ -460,19 +436,7 @@ export function WritePage(props: { tenant: TenantView; leader: boolean; units: {
             <input type="checkbox" name="consentPublic" value="1" checked={v.consentPublic === '1'} /> 同意公开来信和答复（公开时隐去姓名和联系方式）
           </label>
         </div>
-        <input type="hidden" name="challengeToken" value={props.challenge.token} />
-        <div class={e?.field === 'challenge' ? 'form-field form-field-error' : 'form-field'}>
-          <label for="m-challenge">
-            请回答：{props.challenge.question}
-            <span class="required">（必填）</span>
-          </label>
-          {err('challenge')}
-          <input {...attrs('challenge')} type="text" inputMode="numeric" maxLength={3} autocomplete="off" class="input-short" required />
-        </div>
-        <div class="hp" aria-hidden="true">
-          <label for="m-website">网站</label>
-          <input id="m-website" type="text" name="website" value="" tabindex={-1} autocomplete="off" />
-        </div>
+        <ChallengeFields challenge={props.challenge} prefix="m" error={e?.field === 'challenge' ? e.message : undefined} />
         <p>
           <button type="submit" class="button">
             提交

@@ -44,6 +44,7 @@ import {
   type SubscriberRow,
 } from '../modules/policy/service.ts';
 import { checkChallenge, newChallenge, type Challenge } from './challenge.ts';
+import { ChallengeFields, Choices, Crumbs, ErrorSummary, Field, FieldError, type Errors } from './forms.tsx';
 import { Layout, UnknownSitePage } from './layout.tsx';
 import { NotFoundPage } from './pages.tsx';
 import { renderHtml } from './routes.tsx';
@@ -53,112 +54,6 @@ export const PUSH_BASE = '/zczr/';
 const GUIDES = `${PUSH_BASE}zc/`;
 
 type Values = Record<string, string | string[]>;
-type Errors = Record<string, string>;
-
-function Crumbs(props: { trail: { href?: string; label: string }[] }) {
-  return (
-    <nav aria-label="当前位置" class="breadcrumb">
-      <a href="/">首页</a>
-      {props.trail.map((t) => (
-        <>
-          {' › '}
-          {t.href ? <a href={t.href}>{t.label}</a> : <span aria-current="page">{t.label}</span>}
-        </>
-      ))}
-    </nav>
-  );
-}
-
-function ErrorSummary(props: { errors: Errors; order: string[] }) {
-  const keys = props.order.filter((k) => props.errors[k]).concat(Object.keys(props.errors).filter((k) => !props.order.includes(k)));
-  if (!keys.length) return null;
-  return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
-      <h2 id="error-summary-title">提交的内容有问题，请修改后重新提交</h2>
-      <ul>
-        {keys.map((k) => (
-          <li>
-            <a href={`#f-${k}`}>{props.errors[k]}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-function FieldError(props: { id: string; error?: string }) {
-  return props.error ? (
-    <p class="field-error" id={`${props.id}-error`}>
-      <span class="visually-hidden">错误：</span>
-      {props.error}
-    </p>
-  ) : null;
-}
-
-/** One labelled field with its hint and error, linked for screen readers. */
-function Field(props: { name: string; label: string; required?: boolean; hint?: string; errors: Errors; children: (attrs: Record<string, unknown>) => unknown }) {
-  const id = `f-${props.name}`;
-  const err = props.errors[props.name];
-  const describedBy = [props.hint ? `${id}-hint` : '', err ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={err ? 'form-field form-field-error' : 'form-field'}>
-      <label for={id}>
-        {props.label}
-        {props.required ? <span class="required">（必填）</span> : <span class="optional">（选填）</span>}
-      </label>
-      {props.hint ? (
-        <p class="field-hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      <FieldError id={id} error={err} />
-      {props.children({ id, name: props.name, 'aria-describedby': describedBy, 'aria-invalid': err ? 'true' : undefined, required: props.required })}
-    </div>
-  );
-}
-
-/** A group of check boxes (or radios) with its legend, hint and error. */
-function Choices(props: { name: string; legend: string; type: 'checkbox' | 'radio'; options: { value: string; label: string }[]; checked: string[]; errors: Errors; required?: boolean; hint?: string }) {
-  const id = `f-${props.name}`;
-  const err = props.errors[props.name];
-  return (
-    <fieldset class={err ? 'form-field form-field-error' : 'form-field'} id={id} aria-describedby={[props.hint ? `${id}-hint` : '', err ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}>
-      <legend>
-        {props.legend}
-        {props.required ? <span class="required">（必填）</span> : <span class="optional">（选填）</span>}
-      </legend>
-      {props.hint ? (
-        <p class="field-hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      <FieldError id={id} error={err} />
-      <div class="radios">
-        {props.options.map((o) => (
-          <label class="radio">
-            <input type={props.type} name={props.name} value={o.value} checked={props.checked.includes(o.value)} required={props.type === 'radio' && props.required} /> {o.label}
-          </label>
-        ))}
-      </div>
-    </fieldset>
-  );
-}
-
-function ChallengeFields(props: { challenge: Challenge; errors: Errors }) {
-  return (
-    <>
-      <input type="hidden" name="challengeToken" value={props.challenge.token} />
-      <Field name="challenge" label={`请回答：${props.challenge.question}`} required errors={props.errors} hint="请填写阿拉伯数字。">
-        {(a) => <input {...a} type="text" inputMode="numeric" value="" maxLength={3} autocomplete="off" class="input-short" />}
-      </Field>
-      {/* Left empty by people: the field is hidden from them, not from careless bots. */}
-      <div class="hp" aria-hidden="true">
-        <label for="f-website">网站</label>
-        <input id="f-website" type="text" name="website" value="" tabindex={-1} autocomplete="off" />
-      </div>
-    </>
-  );
-}
 
 function Marked(props: { segments: Segment[] }) {
   return <>{props.segments.map((s) => (s.hit ? <mark>{s.text}</mark> : s.text))}</>;
@@ -193,7 +88,7 @@ function AskForm(props: { question: string; challenge: Challenge; errors: Errors
             </textarea>
           )}
         </Field>
-        <ChallengeFields challenge={props.challenge} errors={props.errors} />
+        <ChallengeFields challenge={props.challenge} error={props.errors.challenge} />
         <p>
           <button type="submit" class="button button-secondary">
             提交给工作人员
@@ -427,7 +322,7 @@ export function SubscribePage(props: { tenant: TenantView; areas: AreaOption[]; 
         </fieldset>
         <fieldset>
           <legend>验证</legend>
-          <ChallengeFields challenge={props.challenge} errors={errors} />
+          <ChallengeFields challenge={props.challenge} error={errors.challenge} />
         </fieldset>
         <p>
           <button type="submit" class="button">
@@ -654,7 +549,7 @@ export function LinkPage(props: { tenant: TenantView; values: Values; errors: Er
       <ErrorSummary errors={props.errors} order={['email', 'challenge']} />
       <form method="post" action={`${PUSH_BASE}link`} class="form" novalidate>
         <EmailField values={props.values} errors={props.errors} hint="为防止打扰，同一邮箱10分钟内只发送一次。" />
-        <ChallengeFields challenge={props.challenge} errors={props.errors} />
+        <ChallengeFields challenge={props.challenge} error={props.errors.challenge} />
         <p>
           <button type="submit" class="button">
             发送管理链接

@@ -17,6 +17,7 @@ import { DOCUMENT_KIND_LABELS } from '../modules/requests/documents.ts';
 import { DELIVERY_METHODS, INFO_FORMS, type DeliveryMethod, type InfoForm } from '../modules/requests/schema.ts';
 import { addressableUnits, applicantDocument, applicantPage, DELIVERY_LABELS, findForApplicant, INFO_FORM_LABELS, intakeRequest, requestRow, withdrawByApplicant, type ApplicantPage } from '../modules/requests/service.ts';
 import { checkChallenge, newChallenge, type Challenge } from './challenge.ts';
+import { ChallengeFields, Choices, Crumbs as Trail, ErrorSummary, Field, type Errors } from './forms.tsx';
 import { Layout, UnknownSitePage } from './layout.tsx';
 import { renderHtml } from './routes.tsx';
 
@@ -25,81 +26,11 @@ const COOKIE = 'gk_ysq';
 const LOOKUP_MINUTES = 30;
 
 type Values = Record<string, string>;
-type Errors = Record<string, string>;
 
 const ORG_TYPES: ApplicantType[] = ['enterprise', 'research', 'public_interest', 'legal_service', 'other_org'];
 
 function Crumbs(props: { here: string; middle?: boolean }) {
-  return (
-    <nav aria-label="当前位置" class="breadcrumb">
-      <a href="/">首页</a> › <a href="/zfxxgk/">政府信息公开</a> › {props.middle ? <><a href={BASE}>依申请公开</a> › </> : null}
-      <span aria-current="page">{props.here}</span>
-    </nav>
-  );
-}
-
-function ErrorSummary(props: { errors: Errors; order: string[] }) {
-  const keys = props.order.filter((k) => props.errors[k]).concat(Object.keys(props.errors).filter((k) => !props.order.includes(k)));
-  if (!keys.length) return null;
-  return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
-      <h2 id="error-summary-title">提交的内容有问题，请修改后重新提交</h2>
-      <ul>
-        {keys.map((k) => (
-          <li>
-            <a href={`#f-${k}`}>{props.errors[k]}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-/** One labelled field with its hint and error, linked for screen readers. */
-function Field(props: { name: string; label: string; required?: boolean; hint?: string; errors: Errors; children: (attrs: Record<string, unknown>) => unknown }) {
-  const id = `f-${props.name}`;
-  const err = props.errors[props.name];
-  const describedBy = [props.hint ? `${id}-hint` : '', err ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={err ? 'form-field form-field-error' : 'form-field'}>
-      <label for={id}>
-        {props.label}
-        {props.required ? <span class="required">（必填）</span> : <span class="optional">（选填）</span>}
-      </label>
-      {props.hint ? (
-        <p class="field-hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      {err ? (
-        <p class="field-error" id={`${id}-error`}>
-          <span class="visually-hidden">错误：</span>
-          {err}
-        </p>
-      ) : null}
-      {props.children({ id, name: props.name, 'aria-describedby': describedBy, 'aria-invalid': err ? 'true' : undefined, required: props.required })}
-    </div>
-  );
-}
-
-function Radios(props: { name: string; legend: string; options: { value: string; label: string }[]; value: string; errors: Errors }) {
-  const err = props.errors[props.name];
-  return (
-    <fieldset class={err ? 'form-field form-field-error' : 'form-field'} id={`f-${props.name}`}>
-      <legend>
-        {props.legend}
-        <span class="required">（必填）</span>
-      </legend>
-      {err ? <p class="field-error">{err}</p> : null}
-      <div class="radios">
-        {props.options.map((o) => (
-          <label class="radio">
-            <input type="radio" name={props.name} value={o.value} checked={props.value === o.value} required /> {o.label}
-          </label>
-        ))}
-      </div>
-    </fieldset>
-  );
+  return <Trail trail={[{ href: '/zfxxgk/', label: '政府信息公开' }, ...(props.middle ? [{ href: BASE, label: '依申请公开' }] : []), { label: props.here }]} />;
 }
 
 export function ApplyIntroPage(props: { tenant: TenantView }) {
@@ -257,20 +188,12 @@ export function ApplyFormPage(props: { tenant: TenantView; org: boolean; units: 
               </textarea>
             )}
           </Field>
-          <Radios name="infoForm" legend="信息的提供形式" value={v.infoForm ?? 'electronic'} errors={errors} options={INFO_FORMS.map((f) => ({ value: f, label: INFO_FORM_LABELS[f] }))} />
-          <Radios name="delivery" legend="获取信息的方式" value={v.delivery ?? 'online'} errors={errors} options={DELIVERY_METHODS.filter((d) => d !== 'fax').map((d) => ({ value: d, label: DELIVERY_LABELS[d] }))} />
+          <Choices type="radio" required name="infoForm" legend="信息的提供形式" checked={[v.infoForm ?? 'electronic']} errors={errors} options={INFO_FORMS.map((f) => ({ value: f, label: INFO_FORM_LABELS[f] }))} />
+          <Choices type="radio" required name="delivery" legend="获取信息的方式" checked={[v.delivery ?? 'online']} errors={errors} options={DELIVERY_METHODS.filter((d) => d !== 'fax').map((d) => ({ value: d, label: DELIVERY_LABELS[d] }))} />
         </fieldset>
         <fieldset>
           <legend>验证</legend>
-          <input type="hidden" name="challengeToken" value={props.challenge.token} />
-          <Field name="challenge" label={`请回答：${props.challenge.question}`} required errors={errors} hint="请填写阿拉伯数字。">
-            {(a) => <input {...a} type="text" inputMode="numeric" value="" maxLength={3} autocomplete="off" class="input-short" />}
-          </Field>
-          {/* Left empty by people: the field is hidden from them, not from careless bots. */}
-          <div class="hp" aria-hidden="true">
-            <label for="f-website">网站</label>
-            <input id="f-website" type="text" name="website" value="" tabindex={-1} autocomplete="off" />
-          </div>
+          <ChallengeFields challenge={props.challenge} error={errors.challenge} />
         </fieldset>
         <p>
           <button type="submit" class="button">

@@ -267,6 +267,22 @@ describe('checks', () => {
     const back = await office.patch(`/api/v1/reports/${r.id}`, { version: res.json().version, narrative: { problems: FINISHED.problems } });
     report2025 = back.json();
   });
+
+  it('leaves a checked report as it is when a save changes nothing', async () => {
+    const checked = await office.post(`/api/v1/reports/${report2025.id}/check`, { version: report2025.version });
+    expect(checked.json().state).toBe('checked');
+    const audits = async () => (await t.database.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'report.update'`, [report2025.id])).rows[0]!.n;
+    const before = await audits();
+    const same = await office.patch(`/api/v1/reports/${report2025.id}`, { version: checked.json().version, title: checked.json().title, narrative: { problems: FINISHED.problems } });
+    expect(same.statusCode).toBe(200);
+    expect(same.json()).toMatchObject({ state: 'checked', version: checked.json().version });
+    expect(await audits()).toBe(before);
+    // A real change still sends it back to 编写中.
+    const changed = await office.patch(`/api/v1/reports/${report2025.id}`, { version: same.json().version, narrative: { problems: FINISHED.problems + '（修改）' } });
+    expect(changed.json()).toMatchObject({ state: 'draft', version: checked.json().version + 1 });
+    const back = await office.patch(`/api/v1/reports/${report2025.id}`, { version: changed.json().version, narrative: { problems: FINISHED.problems } });
+    report2025 = back.json();
+  });
 });
 
 describe('documents and publication', () => {

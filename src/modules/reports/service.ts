@@ -358,12 +358,15 @@ export async function updateReport(exec: Executor, caller: Caller, id: string, i
     const title = input.title !== undefined ? input.title.trim() : row.title;
     if (!title) throw badRequest('报告标题不能为空', { field: 'title' });
     const narrative = { ...row.narrative, ...definedNarrative(input.narrative) };
+    const changed = NARRATIVE_KEYS.filter((k) => narrative[k] !== row.narrative[k]);
+    // A save that changes nothing (the editor saved again) leaves the report as it is: same version, still
+    // checked if it was, and nothing in the audit log.
+    if (title === row.title && !changed.length) return reportView(tx, caller, row, unit);
     const [u] = await tx
       .update(annualReports)
       .set({ title, narrative, ...afterChange(row) })
       .where(and(eq(annualReports.tenantId, row.tenantId), eq(annualReports.id, id), eq(annualReports.version, input.version)))
       .returning();
-    const changed = NARRATIVE_KEYS.filter((k) => narrative[k] !== row.narrative[k]);
     await recordAudit(tx, caller.actor, {
       action: 'report.update',
       entityType: 'report',
