@@ -80,6 +80,24 @@ describe('unit scores', () => {
     ]);
   });
 
+  it('ranks a unit with nothing due yet after every unit that had work due, even one that finished late', () => {
+    const ranked = scoreUnits(
+      [
+        unit('甲', [{ taskId: 't', weight: 1, periods: [period('2027-04-28', false)] }]),
+        unit('乙', [{ taskId: 't', weight: 1, periods: [period('2026-04-28', true, 3)] }]),
+        unit('丙', [{ taskId: 't', weight: 1, periods: [period('2027-03-31', false)] }]),
+      ],
+      S,
+      '2026-12-01',
+    );
+    expect(ranked.map((r) => [r.unitName, r.score, r.rank])).toEqual([
+      ['乙', 98, 1],
+      ['丙', 100, 2],
+      ['甲', 100, 2],
+    ]);
+    expect(ranked[1]!.explanation).toContain('尚无到期任务');
+  });
+
   it('checks a scheme and fills in missing fields', () => {
     expect(schemeProblems(S)).toEqual([]);
     expect(schemeProblems({ ...S, fullMarks: 0, latePerPeriod: -1, weights: { x: 500 } })).toHaveLength(3);

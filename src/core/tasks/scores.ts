@@ -14,7 +14,9 @@
 //   + bonus      bonus items (good practice, 典型经验), at most bonusCap in all
 //
 // The score never goes below 0; it is rounded to one decimal. Units are ranked by score (ties share a rank,
-// "1, 2, 2, 4"), then by name.
+// "1, 2, 2, 4"), then by name. A unit with nothing due yet has done nothing to be judged on: its full marks
+// say so, but it ranks after every unit that had work due (above one that finished its tasks late would
+// reward having none).
 
 export interface ScoreScheme {
   fullMarks: number;
@@ -166,14 +168,16 @@ export function unitScore(u: ScoreUnitFacts, scheme: ScoreScheme, asOf: string):
   };
 }
 
-/** Every unit's score and rank (ties share a rank). */
+/** Every unit's score and rank (ties share a rank; units with nothing due after the others). */
 export function scoreUnits(units: readonly ScoreUnitFacts[], scheme: ScoreScheme, asOf: string): UnitScore[] {
-  const scored = units.map((u) => unitScore(u, scheme, asOf)).sort((a, b) => b.score - a.score || a.unitName.localeCompare(b.unitName, 'zh-CN'));
+  const judged = (s: Omit<UnitScore, 'rank'>) => (s.completionRate === null ? 1 : 0);
+  const scored = units.map((u) => unitScore(u, scheme, asOf)).sort((a, b) => judged(a) - judged(b) || b.score - a.score || a.unitName.localeCompare(b.unitName, 'zh-CN'));
   let rank = 0;
-  let last: number | null = null;
+  let last: string | null = null;
   return scored.map((s, i) => {
-    if (last === null || s.score !== last) rank = i + 1;
-    last = s.score;
+    const key = `${judged(s)}:${s.score}`;
+    if (last === null || key !== last) rank = i + 1;
+    last = key;
     return { ...s, rank };
   });
 }

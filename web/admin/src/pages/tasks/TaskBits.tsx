@@ -79,7 +79,7 @@ export interface Bar {
 }
 
 /**
- * Horizontal bars, one per unit, longest first as given. The picture is labelled for screen readers with a
+ * Horizontal bars, one per unit, in the order given (the ranking). The picture is labelled for screen readers with a
  * summary; the full numbers are in the table that follows it on the page (named by `tableId`).
  */
 export function BarChart({ bars, max, title, tableId, unit = '分' }: { bars: Bar[]; max: number; title: string; tableId: string; unit?: string }) {
@@ -89,8 +89,9 @@ export function BarChart({ bars, max, title, tableId, unit = '分' }: { bars: Ba
   const valueWidth = 60;
   const width = labelWidth + barWidth + valueWidth;
   const height = Math.max(row, bars.length * row) + 8;
-  const top = bars[0];
-  const last = bars[bars.length - 1];
+  // By value, not by place: the order may put units with nothing due yet (full marks) last.
+  const top = bars.reduce<Bar | undefined>((m, b) => (!m || b.value > m.value ? b : m), undefined);
+  const last = bars.reduce<Bar | undefined>((m, b) => (!m || b.value < m.value ? b : m), undefined);
   const summary = bars.length ? `${title}：共 ${bars.length} 个单位，最高 ${top!.label} ${top!.value}${unit}，最低 ${last!.label} ${last!.value}${unit}。各单位得分见下表。` : `${title}：没有数据`;
   const cut = (s: string) => (s.length > 15 ? `${s.slice(0, 14)}…` : s);
   return (
