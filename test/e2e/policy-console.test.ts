@@ -297,4 +297,40 @@ describeBrowser('政策问答 and 建议提案 in the console', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('lets the office draft an open day with registration, refusing a closing time after the event', async () => {
+    const { context, page, problems } = await newPage(browser, { viewport: { width: 1440, height: 1000 } });
+    await logIn(page, app.baseUrl, 'office');
+    await openMenu(page, '活动', 'events');
+    await page.getByRole('table', { name: '活动列表' }).getByRole('link').first().waitFor();
+    await page.getByRole('button', { name: '起草活动' }).click();
+    const dialog = page.getByRole('dialog', { name: '起草活动' });
+    await dialog.getByText('政府开放日', { exact: true }).click();
+    await dialog.getByLabel('主办单位').click();
+    await page.keyboard.type('发展和改革');
+    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '示范县发展和改革局' }).click();
+    await dialog.getByLabel('活动名称').fill('示范县发改局“走进价格监测”政府开放日');
+    await dialog.getByLabel('活动时间（北京时间）').fill('2027-03-20 09:30');
+    await dialog.getByLabel('活动时间（北京时间）').press('Enter');
+    await dialog.getByLabel('地点').fill('县发改局一楼价格监测中心');
+    await dialog.getByLabel('名额').fill('20');
+    await dialog.getByLabel('报名截止时间（北京时间）').fill('2027-03-21 17:00');
+    await dialog.getByLabel('报名截止时间（北京时间）').press('Enter');
+    await expectNoAxeViolations(page, 'the event draft dialog');
+    await dialog.getByRole('button', { name: /起\s*草/ }).click();
+    await dialog.getByText('报名截止时间须早于活动时间').waitFor();
+    await dialog.getByLabel('报名截止时间（北京时间）').fill('2027-03-18 17:00');
+    await dialog.getByLabel('报名截止时间（北京时间）').press('Enter');
+    await dialog.getByRole('button', { name: /起\s*草/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('heading', { name: /走进价格监测/ }).waitFor();
+    const office = await loginAs(app.app, 'office');
+    const created = ((await office.get('/api/v1/events')).json() as { title: string; kind: string; capacity: number; startsAt: string; registrationClosesAt: string; state: string }[]).find((e) => e.title.includes('走进价格监测'))!;
+    expect(created).toMatchObject({ kind: 'open_day', capacity: 20, state: 'draft' });
+    // Beijing time as typed, whatever the browser's zone.
+    expect(new Date(created.startsAt).toISOString()).toBe('2027-03-20T01:30:00.000Z');
+    expect(new Date(created.registrationClosesAt).toISOString()).toBe('2027-03-18T09:00:00.000Z');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });
