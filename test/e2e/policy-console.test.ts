@@ -235,7 +235,14 @@ describeBrowser('政策问答 and 建议提案 in the console', () => {
     const { context, page, problems } = await newPage(browser, { viewport: { width: 1440, height: 1000 } });
     await logIn(page, app.baseUrl, 'office');
     await openMenu(page, '政策解读', 'interpretations');
-    await page.getByText('请先查找政策文件', { exact: true }).waitFor();
+    // Every interpretation the office may see, with its policy; by state.
+    const all = page.getByRole('table', { name: '政策解读列表' });
+    await all.getByRole('button', { name: `查看《${policy.title}》的解读` }).first().waitFor();
+    await expectNoAxeViolations(page, 'the list of all interpretations');
+    await page.getByRole('radiogroup', { name: '状态' }).getByText('已撤回', { exact: true }).click();
+    await all.getByText('没有符合条件的解读').waitFor();
+    await page.getByRole('radiogroup', { name: '状态' }).getByText('全部', { exact: true }).click();
+    await all.getByRole('button', { name: `查看《${policy.title}》的解读` }).first().waitFor();
     await choose(page.getByLabel('政策文件'), policy.title, policy.title.slice(3, 11));
     await page.waitForURL(`**/admin/interpretations?record=${policy.id}`);
     // Leave the picker (its open list is not part of the page axe should judge).

@@ -362,6 +362,7 @@ const MATRIX: Record<string, Case> = {
   'POST /api/v1/proposals/:id/publish': { build: (i) => ({ method: 'POST', url: `/api/v1/proposals/${i.proposalB}/publish`, payload: { version: 999 } }), rightful: 'office', ok: 409 },
 
   'GET /api/v1/records/:id/interpretations': { build: (i) => ({ method: 'GET', url: `/api/v1/records/${i.recordB}/interpretations` }), rightful: 'office' },
+  'GET /api/v1/interpretations': { build: () => ({ method: 'GET', url: '/api/v1/interpretations' }), rightful: 'office', leak: () => '矩阵解读' },
   'POST /api/v1/interpretations': { build: (i) => ({ method: 'POST', url: '/api/v1/interpretations', payload: { recordId: i.recordB, form: 'text', title: '矩阵解读二' } }), rightful: 'office', ok: 201 },
   'GET /api/v1/interpretations/:id': { build: (i) => ({ method: 'GET', url: `/api/v1/interpretations/${i.interpretationB}` }), rightful: 'office' },
   'PATCH /api/v1/interpretations/:id': { build: (i) => ({ method: 'PATCH', url: `/api/v1/interpretations/${i.interpretationB}`, payload: { version: 999, title: '改' } }), rightful: 'office', ok: 409 },

@@ -82,6 +82,21 @@ describe('同步审签: a policy that needs an interpretation', () => {
     expect(home.body).toContain('id="jd-heading"');
   });
 
+  it('lists the interpretations of every policy the user may see, by state and overdue, and no other unit\'s', async () => {
+    const all = (await editor.get('/api/v1/interpretations')).json() as { title: string; unitName: string; state: string; recordTitle: string }[];
+    expect(all.map((i) => i.title)).toContain('《示范县关于支持民营经济发展的若干措施》政策解读');
+    expect(new Set(all.map((i) => i.unitName))).toEqual(new Set(['示范县发展和改革局']));
+    const published = (await editor.get('/api/v1/interpretations?state=published')).json() as { state: string }[];
+    expect(published.length).toBeGreaterThan(0);
+    expect(published.every((i) => i.state === 'published')).toBe(true);
+    const drafts = (await editor.get('/api/v1/interpretations?state=draft')).json() as { title: string }[];
+    expect(drafts.map((d) => d.title)).not.toContain('《示范县关于支持民营经济发展的若干措施》政策解读');
+    // 县发改局's interpretations are not another unit's editor's business.
+    const other = (await editor2.get('/api/v1/interpretations')).json() as { unitName: string }[];
+    expect(other.some((i) => i.unitName === '示范县发展和改革局')).toBe(false);
+    expect((await editor.get('/api/v1/interpretations?state=nonsense')).statusCode).toBe(400);
+  });
+
   it("shows the demo's interpretation on its policy, and none of a draft", async () => {
     const list = await t.app.inject({ url: '/zfxxgk/zcjd/', headers: { host: 'localhost' } });
     expect(list.body).toContain('一图读懂《示范县2026年义务教育阶段学校招生工作方案》');
@@ -99,5 +114,10 @@ describe('同步审签: a policy that needs an interpretation', () => {
     expect(await sendInterpretationWarnings(t.database.db, '2026-01-07')).toBe(0);
     const n = await t.database.pool.query("SELECT title FROM notifications WHERE entity_id = $1", [rows[0].id]);
     expect(n.rows.map((x) => x.title)).toEqual(['解读《迟到的解读》已逾期未发布']);
+    // The office's list of overdue drafts has it (due 2026-01-05, still a draft).
+    const office = await loginAs(t.app, 'office');
+    const overdue = (await office.get('/api/v1/interpretations?overdue=true')).json() as { title: string; state: string }[];
+    expect(overdue.map((i) => i.title)).toContain('迟到的解读');
+    expect(overdue.every((i) => i.state === 'draft')).toBe(true);
   });
 });

@@ -3,10 +3,11 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { FORM_LABELS, INTERPRETATION_FORMS } from '../../core/interpretation/rules.ts';
+import { INTERPRETATION_STATES } from './schema.ts';
 import type { Db } from '../../db/client.ts';
 import { callerOf } from '../../http/access.ts';
 import { Enum, IdParams, Uuid, Version, withErrors } from '../../http/schemas.ts';
-import { createInterpretation, getInterpretation, interpretationsOfRecord, publishInterpretation, updateInterpretation, withdrawInterpretation } from './service.ts';
+import { createInterpretation, getInterpretation, interpretationsOfRecord, listInterpretations, publishInterpretation, updateInterpretation, withdrawInterpretation } from './service.ts';
 
 const tags = ['政策解读'];
 const NStr = Type.Union([Type.String(), Type.Null()]);
@@ -52,6 +53,20 @@ export function interpretationRoutes(server: FastifyInstance, { db }: { db: Db }
     '/api/v1/records/:id/interpretations',
     { config: { access: { permission: 'records.read' } }, schema: { tags, summary: '政策文件的解读', params: IdParams, response: withErrors({ 200: Type.Array(View) }) } },
     async (req) => interpretationsOfRecord(db, callerOf(req), req.params.id),
+  );
+
+  app.get(
+    '/api/v1/interpretations',
+    {
+      config: { access: { permission: 'records.read' } },
+      schema: {
+        tags,
+        summary: '政策解读（本人所在单位可见的全部政策文件的解读）',
+        querystring: Type.Object({ state: Type.Optional(Enum(INTERPRETATION_STATES, '状态', 'draft 草稿；published 已发布；withdrawn 已撤回')), overdue: Type.Optional(Type.Boolean({ title: '只看逾期未发布的草稿' })) }),
+        response: withErrors({ 200: Type.Array(View) }),
+      },
+    },
+    async (req) => listInterpretations(db, callerOf(req), req.query),
   );
 
   app.post(

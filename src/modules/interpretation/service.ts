@@ -13,7 +13,7 @@ import { recordAudit } from '../audit/service.ts';
 import { tenantCalendar } from '../calendar/service.ts';
 import { notify } from '../notify/service.ts';
 import { tenants, units } from '../org/schema.ts';
-import { requireUnit } from '../org/units.ts';
+import { requireUnit, unitScopeCondition } from '../org/units.ts';
 import { records } from '../publishing/schema.ts';
 import { interpretations, type InterpretationState } from './schema.ts';
 
@@ -241,6 +241,30 @@ export async function interpretationsOfRecord(exec: Executor, caller: Caller, re
   const { rec, unit } = await policyOf(exec, caller, recordId);
   const rows = await exec.select().from(interpretations).where(and(eq(interpretations.tenantId, caller.actor.tenantId), eq(interpretations.recordId, recordId))).orderBy(asc(interpretations.createdAt));
   return rows.map((r) => view(r, rec.title, rec.state, unit.name));
+}
+
+/**
+ * Every interpretation of the policies whose unit the caller may read (the console's county-wide list),
+ * newest first: a draft past its due date (overdue), or all of one state.
+ */
+export async function listInterpretations(exec: Executor, caller: Caller, opts: { state?: InterpretationState; overdue?: boolean } = {}, today = todayLocal()): Promise<InterpretationView[]> {
+  const tenantId = caller.actor.tenantId;
+  const rows = await exec
+    .select({ i: interpretations, recordTitle: records.title, recordState: records.state, unitName: units.name })
+    .from(interpretations)
+    .innerJoin(records, and(eq(records.tenantId, interpretations.tenantId), eq(records.id, interpretations.recordId)))
+    // Visible as the policy is (visible() above): by the policy's unit.
+    .innerJoin(units, and(eq(units.tenantId, records.tenantId), eq(units.id, records.unitId)))
+    .where(
+      and(
+        eq(interpretations.tenantId, tenantId),
+        unitScopeCondition(caller, 'records.read'),
+        opts.overdue ? and(eq(interpretations.state, 'draft'), lt(interpretations.dueOn, today)) : opts.state ? eq(interpretations.state, opts.state) : undefined,
+      ),
+    )
+    .orderBy(desc(interpretations.createdAt))
+    .limit(500);
+  return rows.map((x) => view(x.i, x.recordTitle, x.recordState, x.unitName));
 }
 
 // ---- public ---------------------------------------------------------------------------------------------

@@ -1,9 +1,10 @@
-// 政策解读 (/admin/interpretations?record=<id>): the interpretations of one policy, found by its title or
-// document number (the API lists interpretations per policy: GET /records/:id/interpretations), with their
-// form, unit, due date (counted from the policy's publication) and lateness, and state. A draft is edited and
+// 政策解读 (/admin/interpretations, ?record=<id>): without a policy chosen, every interpretation of the
+// policies the user may see (GET /interpretations), all or by state, or the drafts past their due date; with
+// one chosen (found by its title or document number), that policy's interpretations, where new ones are
+// drafted. Each with its form, unit, due date (counted from the policy's publication) and lateness, and state. A draft is edited and
 // published once the policy is public; a published one can be withdrawn with a note. A new interpretation is
 // drafted by the policy's own unit (谁起草、谁解读); the server says so when the user may not.
-import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Radio, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../../api';
 import { Link } from '../../components/Link';
@@ -16,6 +17,15 @@ import { RecordSelect } from './RecordSelect';
 import { FORM_LABELS, type Interpretation, type InterpretationForm } from './types';
 
 type Dialog = { kind: 'edit'; item: Interpretation | null } | { kind: 'withdraw'; item: Interpretation } | null;
+type Filter = 'all' | 'overdue' | 'draft' | 'published' | 'withdrawn';
+
+const FILTERS: { value: Filter; label: string }[] = [
+  { value: 'all', label: '全部' },
+  { value: 'overdue', label: '逾期未发布' },
+  { value: 'draft', label: '草稿' },
+  { value: 'published', label: '已发布' },
+  { value: 'withdrawn', label: '已撤回' },
+];
 
 interface Values {
   form?: InterpretationForm;
@@ -51,6 +61,7 @@ function recordFromUrl(): string | undefined {
 export default function InterpretationsPage() {
   const { can } = useSession();
   const [recordId, setRecordId] = useState<string | undefined>(recordFromUrl);
+  const [filter, setFilter] = useState<Filter>('all');
   const [items, setItems] = useState<Interpretation[]>([]);
   const [loading, setLoading] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -63,19 +74,19 @@ export default function InterpretationsPage() {
   const { message } = App.useApp();
 
   const load = useCallback(async () => {
-    if (!recordId) {
-      setItems([]);
-      return;
-    }
     setLoading(true);
     try {
-      setItems(await api.get<Interpretation[]>(`/records/${recordId}/interpretations`));
+      setItems(
+        recordId
+          ? await api.get<Interpretation[]>(`/records/${recordId}/interpretations`)
+          : await api.get<Interpretation[]>('/interpretations', filter === 'overdue' ? { overdue: true } : { state: filter === 'all' ? undefined : filter }),
+      );
     } catch (e) {
       report(e);
     } finally {
       setLoading(false);
     }
-  }, [recordId, report]);
+  }, [recordId, filter, report]);
 
   useEffect(() => {
     void load();
@@ -142,6 +153,20 @@ export default function InterpretationsPage() {
   const mayWithdraw = can(PERMISSIONS.recordsWithdraw);
 
   const columns: TableColumnsType<Interpretation> = [
+    ...(recordId
+      ? []
+      : [
+          {
+            title: '政策文件',
+            key: 'record',
+            width: 260,
+            render: (_: unknown, x: Interpretation) => (
+              <Button type="link" onClick={() => setRecordId(x.recordId)} aria-label={`查看《${x.recordTitle}》的解读`}>
+                {x.recordTitle}
+              </Button>
+            ),
+          },
+        ]),
     {
       title: '解读',
       key: 'title',
@@ -213,7 +238,7 @@ export default function InterpretationsPage() {
   ];
 
   const editing = dialog?.kind === 'edit' ? dialog.item : null;
-  const policy = items[0];
+  const policy = recordId ? items.find((x) => x.recordId === recordId) : undefined;
 
   return (
     <>
@@ -227,7 +252,7 @@ export default function InterpretationsPage() {
           ) : undefined
         }
       >
-        谁起草、谁解读：政策解读由政策文件的起草单位起草，与政策文件同步审签；政策文件发布后，解读应在规定的工作日内发布（默认3个工作日）。请先查找政策文件。
+        谁起草、谁解读：政策解读由政策文件的起草单位起草，与政策文件同步审签；政策文件发布后，解读应在规定的工作日内发布（默认3个工作日）。查找政策文件，查看和起草它的解读；不选政策文件时列出您可见的全部解读。
       </PageTitle>
       <div className="toolbar">
         <label htmlFor="interpretation-record" className="sr-only">
@@ -236,7 +261,14 @@ export default function InterpretationsPage() {
         <div style={{ minWidth: 420 }}>
           <RecordSelect id="interpretation-record" value={recordId} onChange={setRecordId} initial={policy ? [{ id: policy.recordId, title: policy.recordTitle }] : undefined} placeholder="输入政策文件的标题关键词或文号查找" />
         </div>
-        {recordId ? <Link to={`records/${recordId}`}>{policy ? `打开《${policy.recordTitle}》` : '打开政策文件'}</Link> : null}
+        {recordId ? (
+          <>
+            <Link to={`records/${recordId}`}>{policy ? `打开《${policy.recordTitle}》` : '打开政策文件'}</Link>
+            <Button onClick={() => setRecordId(undefined)}>全部解读</Button>
+          </>
+        ) : (
+          <Radio.Group aria-label="状态" optionType="button" value={filter} onChange={(e) => setFilter(e.target.value as Filter)} options={FILTERS} />
+        )}
       </div>
       {refusal && !dialog ? <Alert type="error" showIcon title={refusal} className="form-alert" role="alert" /> : null}
       <Table<Interpretation>
@@ -248,7 +280,7 @@ export default function InterpretationsPage() {
         size="middle"
         pagination={false}
         scroll={{ x: 1000 }}
-        locale={{ emptyText: recordId ? '该政策文件还没有解读' : '请先查找政策文件' }}
+        locale={{ emptyText: recordId ? '该政策文件还没有解读' : filter === 'overdue' ? '没有逾期未发布的解读' : '没有符合条件的解读' }}
       />
 
       <Modal
