@@ -100,6 +100,25 @@ describe('proposals (建议提案)', () => {
     expect((await office.post(`/api/v1/proposals/${p.id}/publish`, { version: 1 })).json().error.code).toBe('STALE_VERSION');
   });
 
+  it('lets a co-unit read a proposal it helps with, but not answer or publish it', async () => {
+    const qsz = ((await office.get('/api/v1/units')).json() as { id: string; code: string }[]).find((u) => u.code === 'qsz')!.id;
+    const p = (await office.post('/api/v1/proposals', { ...base, number: '第21号', title: '关于改造青山镇农贸市场的建议' })).json();
+    const hidden = (await editor2.get(`/api/v1/proposals/${p.id}`)).statusCode;
+    expect(hidden).toBe(404);
+    const a = (await office.post(`/api/v1/proposals/${p.id}/assign`, { version: p.version, unitId: fgj, coUnitIds: [qsz] })).json();
+    expect(a.coUnits.map((u: { id: string }) => u.id)).toEqual([qsz]);
+    // 青山镇 (editor2's) is told of it, and can now read it, in the list too…
+    const seen = await editor2.get(`/api/v1/proposals/${p.id}`);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json().title).toBe('关于改造青山镇农贸市场的建议');
+    const listed = await editor2.get('/api/v1/proposals');
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect((listed.json() as { id: string }[]).some((x) => x.id === p.id)).toBe(true);
+    // …but the answer is the lead unit's.
+    expect((await editor2.post(`/api/v1/proposals/${p.id}/reply`, { version: a.version, reply: '协办单位不能代替主办单位答复。', result: 'A', disclosure: 'full' })).statusCode).toBe(403);
+    expect((await editor2.post(`/api/v1/proposals/${p.id}/publish`, { version: a.version })).statusCode).toBe(403);
+  });
+
   it('publishes the full reply or only the summary, masked, and follows the tenant setting', async () => {
     const full = (await office.post('/api/v1/proposals', { ...base, kind: 'cppcc_proposal', session: '政协示范县第十届委员会第六次会议', number: '第8号', title: '关于增设社区养老服务站的提案' })).json();
     let v = (await office.post(`/api/v1/proposals/${full.id}/assign`, { version: full.version, unitId: fgj })).json();

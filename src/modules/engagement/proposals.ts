@@ -3,7 +3,7 @@
 // the lead unit within the tenant's months (default 3, see src/core/participation/proposals.ts) with a result
 // category and a disclosure attribute, and published on the portal in full or as a summary — never when the
 // reply is not to be disclosed. The lead unit's users handle it within their scope; the office sees all.
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, or, sql } from 'drizzle-orm';
 import { assertCan, can, type Caller } from '../../core/auth/caller.ts';
 import { todayLocal, type LocalDate } from '../../core/calendar/index.ts';
 import { AppError, badRequest, conflict, notFound, staleVersion } from '../../core/errors.ts';
@@ -131,9 +131,22 @@ async function visible(exec: Executor, caller: Caller, id: string, lock = false)
   const [row] = lock ? await q.for('update') : await q;
   if (!row) throw notFound('建议提案');
   const unit = await requireUnit(exec, tenantId, row.unitId);
-  if (!can(caller, 'records.read', unit)) throw notFound('建议提案');
+  if (!can(caller, 'records.read', unit) && !(await readsACoUnit(exec, caller, row.coUnitIds))) throw notFound('建议提案');
   return { row, unit };
 }
+
+/**
+ * A co-unit (协办单位) is told of the proposal and must be able to read it to contribute; writing (the
+ * reply, publication) stays with the lead unit, which every action asserts on its own.
+ */
+async function readsACoUnit(exec: Executor, caller: Caller, coUnitIds: string[]): Promise<boolean> {
+  for (const id of coUnitIds) {
+    const u = await requireUnit(exec, caller.actor.tenantId, id).catch(() => null);
+    if (u && can(caller, 'records.read', u)) return true;
+  }
+  return false;
+}
+
 
 function cleanInput(input: ProposalInput) {
   const v = { session: plain(input.session, 100), number: plain(input.number, 50), title: plain(input.title, 300), content: plain(input.content, 20000), proposers: [...new Set(input.proposers.map((p) => plain(p, 50)).filter(Boolean))] };
@@ -275,7 +288,11 @@ export async function listProposals(exec: Executor, caller: Caller, opts: { stat
     .where(
       and(
         eq(deputyProposals.tenantId, tenantId),
-        unitScopeCondition(caller, 'records.read'),
+        or(
+          unitScopeCondition(caller, 'records.read') ?? sql`true`,
+          // …or one of its co-units (see readsACoUnit).
+          sql`EXISTS (SELECT 1 FROM units co_unit WHERE co_unit.tenant_id = ${deputyProposals.tenantId} AND ${deputyProposals.coUnitIds} @> jsonb_build_array(co_unit.id::text) AND ${unitScopeCondition(caller, 'records.read', sql.raw('co_unit.id'), sql.raw('co_unit.path')) ?? sql`true`})`,
+        ),
         opts.state ? eq(deputyProposals.state, opts.state) : undefined,
         opts.overdue ? sql`${deputyProposals.state} = 'assigned' AND ${deputyProposals.dueOn} < ${today}::date` : undefined,
       ),

@@ -1,5 +1,6 @@
 // The unit tree of a government: departments, townships and streets, villages and communities, and
 // their aliases. Every change is checked against the caller's scope and written to the audit log.
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { and, asc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { assertCan, scopeOf, type Caller } from '../../core/auth/caller.ts';
 import type { Permission } from '../../core/auth/roles.ts';
@@ -45,11 +46,11 @@ function view(u: UnitRow, aliases: { id: string; alias: string; source: string }
 }
 
 /** SQL condition selecting the units where a caller holds a permission. */
-export function unitScopeCondition(caller: Caller, permission: Permission, unitIdColumn = units.id, pathColumn = units.path): SQL | undefined {
+export function unitScopeCondition(caller: Caller, permission: Permission, unitIdColumn: AnyPgColumn | SQL = units.id, pathColumn: AnyPgColumn | SQL = units.path): SQL | undefined {
   const scope = scopeOf(caller, permission);
   if (scope.all) return undefined;
   const parts: SQL[] = [];
-  if (scope.units.length) parts.push(inArray(unitIdColumn, scope.units));
+  if (scope.units.length) parts.push(sql`${unitIdColumn} IN (${sql.join(scope.units.map((id) => sql`${id}::uuid`), sql`, `)})`);
   if (scope.subtrees.length) parts.push(sql`${pathColumn} && ${sql`ARRAY[${sql.join(scope.subtrees.map((id) => sql`${id}::uuid`), sql`, `)}]`}`);
   return parts.length ? or(...parts) : sql`false`;
 }
