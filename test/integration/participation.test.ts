@@ -142,6 +142,16 @@ describe('major decisions', () => {
       d = res.json();
     }
     expect((await page(`/hdjl/zdjc/${d.id}`)).statusCode).toBe(404); // not yet published
+    // 县发改局's leader may publish (records.publish) but not edit: publishing alone, yes; a stage or title
+    // slipped in with it, no. Another unit's editor, neither.
+    const leader = await loginAs(t.app, 'leader');
+    expect((await leader.send({ method: 'PATCH', url: `/api/v1/decisions/${d.id}`, payload: { version: d.version, published: true, title: '改名' } })).statusCode).toBe(403);
+    expect((await editor2.send({ method: 'PATCH', url: `/api/v1/decisions/${d.id}`, payload: { version: d.version, published: true } })).statusCode).toBe(404);
+    const byLeader = await leader.send({ method: 'PATCH', url: `/api/v1/decisions/${d.id}`, payload: { version: d.version, published: true } });
+    expect(byLeader.statusCode, byLeader.body).toBe(200);
+    d = (await office.send({ method: 'PATCH', url: `/api/v1/decisions/${d.id}`, payload: { version: byLeader.json().version, published: false } })).json();
+    const audit = await t.database.pool.query<{ summary: string }>(`SELECT summary FROM audit_log WHERE entity_id = $1 ORDER BY at DESC LIMIT 2`, [d.id]);
+    expect(audit.rows.map((r) => r.summary)).toEqual(['重大行政决策《示范县农贸市场布局规划》：取消公开', '重大行政决策《示范县农贸市场布局规划》：公开']);
     d = (await office.send({ method: 'PATCH', url: `/api/v1/decisions/${d.id}`, payload: { version: d.version, published: true } })).json();
     const pub = await page(`/hdjl/zdjc/${d.id}`);
     expect(pub.statusCode).toBe(200);

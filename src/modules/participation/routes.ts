@@ -163,7 +163,9 @@ export function participationRoutes(server: FastifyInstance, { db }: { db: Db })
   app.patch(
     '/api/v1/decisions/:id',
     {
-      config: { access: { permission: 'records.edit' } },
+      // Editing needs records.edit, publishing records.publish, both on the decision's unit (the service
+      // checks each): a leader who may publish but not edit can still put it on the portal.
+      config: { access: { permission: 'records.read' } },
       schema: {
         tags,
         summary: '更新决策事项或其中一个环节（按条例的顺序：未经合法性审查不得集体讨论决定）；公开决策事项须有发布权限',

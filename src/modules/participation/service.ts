@@ -533,7 +533,10 @@ export async function updateDecision(
   const tenantId = caller.actor.tenantId;
   return exec.transaction(async (tx) => {
     const { row, unit } = await visibleDecision(tx, caller, id, true);
-    assertCan(caller, input.published !== undefined ? 'records.publish' : 'records.edit', unit, unit.name);
+    // Each part of the change needs its own permission on the decision's unit: publishing it does not let
+    // anyone change its stages, nor does editing it let anyone put it on the portal.
+    if (input.published !== undefined) assertCan(caller, 'records.publish', unit, unit.name);
+    if (input.title !== undefined || input.summary !== undefined || input.stage) assertCan(caller, 'records.edit', unit, unit.name);
     if (row.version !== input.version) throw staleVersion(`决策事项《${row.title}》`);
     const stages = structuredClone(row.stages);
     if (input.stage) {
@@ -557,7 +560,7 @@ export async function updateDecision(
       action: 'decision.update',
       entityType: 'major_decision',
       entityId: id,
-      summary: `重大行政决策《${title}》${input.stage ? `：${DECISION_STAGES.find((s) => s.key === input.stage!.key)!.label}${STAGE_STATUS_LABELS[input.stage.status]}` : ''}${input.published === true ? '：公开' : ''}`,
+      summary: `重大行政决策《${title}》${input.stage ? `：${DECISION_STAGES.find((s) => s.key === input.stage!.key)!.label}${STAGE_STATUS_LABELS[input.stage.status]}` : ''}${input.published === true && !row.published ? '：公开' : input.published === false && row.published ? '：取消公开' : ''}`,
       before: { stages: row.stages, published: row.published },
       after: { stages: u!.stages, published: u!.published },
     });

@@ -49,6 +49,8 @@ export const ROUTES: RouteDef[] = [
   { key: 'reports/status', label: '年报发布情况', permission: PERMISSIONS.unitsManage, page: lazy(() => import('./pages/reports/ReportStatusPage')) },
   { key: 'consultations', label: '意见征集', permission: PERMISSIONS.recordsRead, page: lazy(() => import('./pages/participation/ConsultationsPage')) },
   { key: 'consultations/:id', label: '意见征集', permission: PERMISSIONS.recordsRead, page: lazy(() => import('./pages/participation/ConsultationPage')), pattern: new RegExp(`^consultations/${UUID}$`, 'i'), menu: 'consultations' },
+  { key: 'decisions', label: '重大行政决策', permission: PERMISSIONS.recordsRead, page: lazy(() => import('./pages/participation/DecisionsPage')) },
+  { key: 'decisions/:id', label: '重大行政决策', permission: PERMISSIONS.recordsRead, page: lazy(() => import('./pages/participation/DecisionPage')), pattern: new RegExp(`^decisions/${UUID}$`, 'i'), menu: 'decisions' },
   { key: 'messages', label: '留言办理', permission: PERMISSIONS.recordsRead, page: lazy(() => import('./pages/participation/MessagesPage')) },
   // The new-letter and overdue notifications link here (src/modules/participation/messages.ts): /admin/messages/<id>.
   { key: 'messages/:id', label: '留言办理', permission: PERMISSIONS.recordsRead, page: lazy(() => import('./pages/participation/MessagePage')), pattern: new RegExp(`^messages/${UUID}$`, 'i'), menu: 'messages' },

@@ -29,6 +29,7 @@ import {
   FlagOutlined,
   BulbOutlined,
   SoundOutlined,
+  NodeIndexOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Tag, type MenuProps } from 'antd';
 import { useState, type ReactNode } from 'react';
@@ -53,6 +54,7 @@ const ICONS: Record<string, ReactNode> = {
   reports: <ReadOutlined />,
   'reports/status': <DashboardOutlined />,
   consultations: <CommentOutlined />,
+  decisions: <NodeIndexOutlined />,
   messages: <MailOutlined />,
   opinions: <AlertOutlined />,
   'policy-qa': <QuestionCircleOutlined />,
