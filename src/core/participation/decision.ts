@@ -32,19 +32,47 @@ export function emptyStages(): Record<DecisionStageKey, StageState> {
   return Object.fromEntries(STAGE_KEYS.map((k) => [k, { status: 'pending', on: null, note: null, recordIds: [] }])) as unknown as Record<DecisionStageKey, StageState>;
 }
 
-/** Why setting a stage would break the order the regulation requires; null when it may be set. */
+/**
+ * Why setting a stage would break the order the regulation requires; null when it may be set. Checked both
+ * ways: a stage may not be done before the ones it needs, and a stage that a done one needs may not be
+ * undone (nor dated after it). Only the rules that involve the stage being set are checked, so an old
+ * record that breaks some other rule can still be completed.
+ */
 export function stageProblem(stages: Record<DecisionStageKey, StageState>, key: DecisionStageKey, next: StageState): string | null {
   if (next.status === 'not_applicable' && !next.note?.trim()) return '不适用的环节请说明理由';
   if (next.status === 'done' && !next.on) return '请填写该环节完成的日期';
-  if (next.status !== 'done') return null;
-  const after = (k: DecisionStageKey) => stages[k].status === 'done' && stages[k].on && next.on! < stages[k].on!;
-  if (key === 'collective_decision') {
+  const s = { ...stages, [key]: next };
+  const done = (k: DecisionStageKey) => s[k].status === 'done';
+  /** `later` is done and dated before `earlier`, which is done too. */
+  const datedBefore = (earlier: DecisionStageKey, later: DecisionStageKey) => done(earlier) && done(later) && !!s[earlier].on && !!s[later].on && s[later].on! < s[earlier].on!;
+  const rules: { involves: DecisionStageKey[]; problem: () => string | null }[] = [
     // Art. 27: without a legality review, or with one that found it unlawful, it may not be decided.
-    if (stages.legality_review.status !== 'done') return '未经合法性审查的决策草案不得提交集体讨论（《重大行政决策程序暂行条例》第二十七条）';
-    if (stages.public_participation.status === 'pending') return '请先完成公众参与环节，或说明不适用的理由';
-    if (after('legality_review')) return '集体讨论决定的日期早于合法性审查';
+    {
+      involves: ['collective_decision', 'legality_review'],
+      problem: () => (done('collective_decision') && !done('legality_review') ? (key === 'collective_decision' ? '未经合法性审查的决策草案不得提交集体讨论（《重大行政决策程序暂行条例》第二十七条）' : '集体讨论决定已经完成，合法性审查不能再改为未完成或不适用（第二十七条）') : null),
+    },
+    {
+      involves: ['collective_decision', 'public_participation'],
+      problem: () => (done('collective_decision') && s.public_participation.status === 'pending' ? (key === 'collective_decision' ? '请先完成公众参与环节，或说明不适用的理由' : '集体讨论决定已经完成，公众参与不能再改为未完成') : null),
+    },
+    { involves: ['collective_decision', 'legality_review'], problem: () => (datedBefore('legality_review', 'collective_decision') ? '集体讨论决定的日期早于合法性审查' : null) },
+    // Art. 32: published after it was decided.
+    {
+      involves: ['publication', 'collective_decision'],
+      problem: () => (done('publication') && !done('collective_decision') ? (key === 'publication' ? '决策经集体讨论决定后才能公布（第三十二条）' : '决策已经公布，集体讨论决定不能再改为未完成或不适用（第三十二条）') : null),
+    },
+    { involves: ['publication', 'collective_decision'], problem: () => (datedBefore('collective_decision', 'publication') ? '决策公布的日期早于集体讨论决定' : null) },
+    // Art. 36: evaluated once published and carried out.
+    {
+      involves: ['post_evaluation', 'publication'],
+      problem: () => (done('post_evaluation') && !done('publication') ? (key === 'post_evaluation' ? '决策公布并实施后才能评估（第三十六条）' : '决策后评估已经完成，决策公布不能再改为未完成或不适用（第三十六条）') : null),
+    },
+    { involves: ['post_evaluation', 'publication'], problem: () => (datedBefore('publication', 'post_evaluation') ? '决策后评估的日期早于决策公布' : null) },
+  ];
+  for (const r of rules) {
+    if (!r.involves.includes(key)) continue;
+    const problem = r.problem();
+    if (problem) return problem;
   }
-  if (key === 'publication' && stages.collective_decision.status !== 'done') return '决策经集体讨论决定后才能公布（第三十二条）';
-  if (key === 'post_evaluation' && stages.publication.status !== 'done') return '决策公布并实施后才能评估（第三十六条）';
   return null;
 }
