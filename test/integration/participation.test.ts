@@ -130,6 +130,12 @@ describe('major decisions', () => {
     const na = await office.send({ method: 'PATCH', url: `/api/v1/decisions/${d.id}`, payload: { version: d.version, stage: { key: 'expert_argument', status: 'not_applicable' } } });
     expect(na.json().error.message).toContain('理由');
     const { rows } = await t.database.pool.query("SELECT id, title FROM records WHERE state = 'published' AND attribute = 'proactive' LIMIT 1");
+    // 县发改局's editor may work on its decision, but not attach a record it may not read (another unit's draft).
+    const foreign = await t.database.pool.query("SELECT r.id FROM records r JOIN units u ON u.id = r.unit_id WHERE r.state <> 'published' AND u.code <> 'fgj' LIMIT 1");
+    expect((await editor.get(`/api/v1/records/${foreign.rows[0].id}`)).statusCode).toBe(404);
+    const attach = await editor.send({ method: 'PATCH', url: `/api/v1/decisions/${d.id}`, payload: { version: d.version, stage: { key: 'public_participation', status: 'pending', recordIds: [foreign.rows[0].id] } } });
+    expect(attach.statusCode, attach.body).toBe(400);
+    expect(attach.json().error.message).toBe('所附的文件不存在，或您无权查看');
     for (const stage of [
       { key: 'public_participation', status: 'done', on: today },
       { key: 'expert_argument', status: 'not_applicable', note: '不涉及专业性技术性问题' },

@@ -544,8 +544,14 @@ export async function updateDecision(
       const problem = stageProblem(stages, input.stage.key, next);
       if (problem) throw badRequest(problem, { field: `stages.${input.stage.key}` });
       if (next.recordIds.length) {
-        const found = await tx.select({ id: records.id }).from(records).where(and(eq(records.tenantId, tenantId), inArray(records.id, next.recordIds)));
-        if (found.length !== next.recordIds.length) throw badRequest('所附的文件不存在', { field: 'recordIds' });
+        // Only records the user may read can be attached: the decision's page shows their titles to anyone
+        // who sees the decision.
+        const found = await tx
+          .select({ id: records.id })
+          .from(records)
+          .innerJoin(units, and(eq(units.tenantId, records.tenantId), eq(units.id, records.unitId)))
+          .where(and(eq(records.tenantId, tenantId), inArray(records.id, next.recordIds), unitScopeCondition(caller, 'records.read')));
+        if (found.length !== next.recordIds.length) throw badRequest('所附的文件不存在，或您无权查看', { field: 'recordIds' });
       }
       stages[input.stage.key] = next;
     }
