@@ -139,8 +139,11 @@ describeBrowser('admin console: 年度报告', () => {
     await problemsText.pressSequentially('件。');
 
     // Meanwhile somebody else saves the report: the save is refused (409) and the text is kept.
+    // (A save that changes nothing keeps the version: the other user renames it and renames it back.)
     const r = await readReport();
-    const other = await office.patch(`/api/v1/reports/${reportId}`, { version: r.version, title: r.title });
+    const renamed = await office.patch(`/api/v1/reports/${reportId}`, { version: r.version, title: `${r.title}（他人修改）` });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const other = await office.patch(`/api/v1/reports/${reportId}`, { version: renamed.json().version, title: r.title });
     expect(other.statusCode, other.body).toBe(200);
     const save = page.getByRole('button', { name: /保存文字部分/ });
     await save.click();

@@ -5,6 +5,7 @@
 // (a 不公开 reply is never published) and its Chinese message is shown as it comes.
 import { Alert, App, Button, Descriptions, Form, Input, Modal, Radio, Select, Space, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+import { canOnUnit } from '../../access';
 import { api, ApiError } from '../../api';
 import { PageTitle } from '../../components/PageTitle';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
@@ -32,7 +33,7 @@ const FIELDS = ['unitId', 'coUnitIds', 'reply', 'result', 'disclosure', 'disclos
 
 export default function ProposalPage() {
   const id = routeParam(useRoute(), 'proposals') ?? '';
-  const { can } = useSession();
+  const { session } = useSession();
   const [p, setP] = useState<Proposal | null>(null);
   const [loading, setLoading] = useState(true);
   const [busy, setBusy] = useState(false);
@@ -122,8 +123,13 @@ export default function ProposalPage() {
   }
 
   if (!p) return <PageTitle title={loading ? '正在加载…' : '建议提案'} />;
-  const mayEdit = can(PERMISSIONS.recordsEdit);
-  const mayPublish = can(PERMISSIONS.recordsPublish);
+  // As the server decides: the office (edit on the government) assigns; the lead unit answers and publishes.
+  // A co-unit (协办) reads the proposal but has none of these buttons.
+  const root = index.roots[0];
+  const lead = index.byId.get(p.unitId);
+  const mayAssign = canOnUnit(session.user, PERMISSIONS.recordsEdit, root);
+  const mayEdit = canOnUnit(session.user, PERMISSIONS.recordsEdit, lead);
+  const mayPublish = canOnUnit(session.user, PERMISSIONS.recordsPublish, lead);
 
   return (
     <>
@@ -132,7 +138,7 @@ export default function ProposalPage() {
         extra={
           <Space wrap>
             <Tag className={p.state === 'published' ? 'tag-success' : p.overdue ? 'tag-warning' : undefined}>{p.stateLabel}</Tag>
-            {mayEdit && (p.state === 'registered' || p.state === 'assigned') ? (
+            {mayAssign && (p.state === 'registered' || p.state === 'assigned') ? (
               <Button type={p.state === 'registered' ? 'primary' : 'default'} onClick={() => open('assign')}>
                 {p.state === 'registered' ? '交办' : '重新交办'}
               </Button>
