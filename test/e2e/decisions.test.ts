@@ -106,7 +106,8 @@ describeBrowser('重大行政决策: catalogue, stages in order, publication', (
     const on = addDays(todayLocal(), -3);
     await stages.getByRole('button', { name: '更新环节：公众参与' }).click();
     let dialog = page.getByRole('dialog', { name: '更新环节：公众参与' });
-    await dialog.getByText('已完成', { exact: true }).click();
+    await expect.poll(() => dialog.getByRole('radio', { name: '未完成' }).isChecked()).toBe(true);
+    await dialog.getByRole('radio', { name: '已完成' }).check();
     await dialog.getByLabel('完成日期').fill(on);
     await dialog.getByLabel('完成日期').press('Enter');
     await dialog.getByLabel('说明（可不填）').fill('公开征求意见30日');
@@ -124,7 +125,8 @@ describeBrowser('重大行政决策: catalogue, stages in order, publication', (
     // The collective decision before the legality review: the server refuses and says why.
     await stages.getByRole('button', { name: '更新环节：集体讨论决定' }).click();
     dialog = page.getByRole('dialog', { name: '更新环节：集体讨论决定' });
-    await dialog.getByText('已完成', { exact: true }).click();
+    await expect.poll(() => dialog.getByRole('radio', { name: '未完成' }).isChecked()).toBe(true);
+    await dialog.getByRole('radio', { name: '已完成' }).check();
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.getByRole('alert').filter({ hasText: '未经合法性审查的决策草案不得提交集体讨论' }).waitFor();
     await page.screenshot({ path: '/tmp/gongkai-decisions-refused.png', fullPage: true });
@@ -170,7 +172,9 @@ describeBrowser('重大行政决策: catalogue, stages in order, publication', (
 
     await page.getByRole('table', { name: '决策程序各环节' }).getByRole('button', { name: '更新环节：专家论证' }).click();
     const dialog = page.getByRole('dialog', { name: '更新环节：专家论证' });
-    await dialog.getByText('不适用', { exact: true }).click();
+    // The dialog shows the stage as it is before anything is changed in it.
+    await expect.poll(() => dialog.getByRole('radio', { name: '未完成' }).isChecked()).toBe(true);
+    await dialog.getByRole('radio', { name: '不适用' }).check();
     await dialog.getByLabel('不适用的理由').fill('不涉及专业性、技术性问题');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     const stale = page.getByRole('dialog', { name: '信息已被他人修改' });

@@ -77,21 +77,21 @@ export default function DecisionPage() {
     void load();
   }, [load]);
 
+  // The dialog's form is mounted afresh for each opening (key) with these values: set before it exists,
+  // they could be lost, or land after the user's first click.
   const open = (next: Exclude<Dialog, null>) => {
     if (!d) return;
-    form.resetFields();
-    if (next.kind === 'edit') {
-      form.setFieldsValue({ title: d.title, summary: d.summary ?? '' });
-      setShownTitle('修改决策事项');
-    } else {
-      const s = next.stage;
-      form.setFieldsValue({ status: s.status, on: s.on ? dayjs(s.on) : null, note: s.note ?? '', recordIds: s.records.map((r) => r.id) });
-      setShownTitle(`更新环节：${s.label}`);
-    }
+    setShownTitle(next.kind === 'edit' ? '修改决策事项' : `更新环节：${next.stage.label}`);
     setRefusal(null);
     setOpened((n) => n + 1);
     setDialog(next);
   };
+  const initialValues: Values | undefined =
+    dialog?.kind === 'edit' && d
+      ? { title: d.title, summary: d.summary ?? '' }
+      : dialog?.kind === 'stage'
+        ? { status: dialog.stage.status, on: dialog.stage.on ? dayjs(dialog.stage.on) : null, note: dialog.stage.note ?? '', recordIds: dialog.stage.records.map((r) => r.id) }
+        : undefined;
 
   /** Sends a change; a refusal goes to the field it names or to the alert, a stale version offers to reload. */
   async function write(body: Record<string, unknown>, done: string) {
@@ -294,6 +294,8 @@ export default function DecisionPage() {
           form={form}
           layout="vertical"
           name="decision-dialog"
+          initialValues={initialValues}
+          clearOnDestroy
           onValuesChange={(changed: Values) => {
             // A stage marked done is usually done today: offer the date.
             if (changed.status === 'done' && !form.getFieldValue('on')) form.setFieldsValue({ on: dayjs(today) });
