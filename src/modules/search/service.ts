@@ -308,10 +308,10 @@ async function onePass(exec: Executor, p: Plan, sort: SearchSort, w: Window): Pr
 
 /**
  * PostgreSQL does not know that testing a tsvector means reading it from TOAST: for a query whose words
- * are common, it would rather read every vector than the GIN index. The search's statement hides the
+ * are common, it would rather read every vector than the GIN index. Every statement of a search hides the
  * query from the planner (it is an InitPlan's value), which then estimates few matches and always takes
- * the index. The statements for more than MAX_COUNT matches see their queries: they run in a transaction
- * with these settings (nor is it worth compiling their expressions with JIT).
+ * the index. explainSearch shows the plan of a statement on a tiny table (tests) with these settings, as
+ * PostgreSQL would plan it on a table of more than a few pages.
  */
 const INDEX_ONLY_SETTINGS = sql`SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`;
 
