@@ -2,7 +2,7 @@
 // listening on a free port over a fresh fixture database.
 import { existsSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { PASSWORD } from '../helpers/fixtures.ts';
@@ -93,4 +93,24 @@ export function answerChallenge(label: string): string {
   const q = /请回答：(.)加(.)等于几？/.exec(label);
   if (!q) throw new Error(`no challenge in ${label}`);
   return String(DIGITS.indexOf(q[1]!) + DIGITS.indexOf(q[2]!));
+}
+
+/**
+ * Picks an option of an Ant Design select from the keyboard, as a keyboard user would: a click may land where
+ * a drop-down is still being placed on a busy machine.
+ */
+export async function choose(select: Locator, option: string, search?: string) {
+  await select.click();
+  if (search !== undefined) await select.fill(search);
+  const list = select.page().locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await list.locator('.ant-select-item-option', { hasText: option }).first().waitFor();
+  const active = list.locator('.ant-select-item-option-active').first();
+  await active.waitFor();
+  for (let moves = 0; !(await active.textContent())?.includes(option); moves++) {
+    if (moves === 30) throw new Error(`no option ${option} in reach of the arrow keys`);
+    const before = await active.textContent();
+    await select.press('ArrowDown');
+    await expect.poll(() => active.textContent()).not.toBe(before);
+  }
+  await select.press('Enter');
 }

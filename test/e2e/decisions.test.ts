@@ -6,8 +6,8 @@
 // permission) sees the decision without the buttons and with the switch disabled. axe finds nothing on
 // either console page; screenshots /tmp/gongkai-decisions-*.png.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Locator } from 'playwright-core';
-import { describeBrowser, expectNoAxeViolations, launchBrowser, newPage, startLiveApp, type LiveApp, logIn } from './browser.ts';
+import type { Browser } from 'playwright-core';
+import { choose, describeBrowser, expectNoAxeViolations, launchBrowser, type LiveApp, logIn, newPage, startLiveApp } from './browser.ts';
 import { loginAs } from '../helpers/app.ts';
 import { addDays, todayLocal } from '../../src/core/calendar/index.ts';
 
@@ -19,23 +19,6 @@ let app: LiveApp;
 let browser: Browser;
 let decisionId = '';
 let recordTitle = '';
-
-/** Picks an option of an Ant Design select from the keyboard (a click may land while the list still moves). */
-async function choose(select: Locator, option: string, search?: string) {
-  await select.click();
-  if (search !== undefined) await select.fill(search);
-  const list = select.page().locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  await list.locator('.ant-select-item-option', { hasText: option }).first().waitFor();
-  const active = list.locator('.ant-select-item-option-active').first();
-  await active.waitFor();
-  for (let moves = 0; !(await active.textContent())?.includes(option); moves++) {
-    if (moves === 30) throw new Error(`no option ${option} in reach of the arrow keys`);
-    const before = await active.textContent();
-    await select.press('ArrowDown');
-    await expect.poll(() => active.textContent()).not.toBe(before);
-  }
-  await select.press('Enter');
-}
 
 describeBrowser('重大行政决策: catalogue, stages in order, publication', () => {
   beforeAll(async () => {

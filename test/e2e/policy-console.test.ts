@@ -10,8 +10,8 @@
 // screenshots /tmp/gongkai-policy-*.png, /tmp/gongkai-proposal-*.png, /tmp/gongkai-interpretation.png and
 // /tmp/gongkai-event-*.png.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { describeBrowser, expectNoAxeViolations, launchBrowser, newPage, startLiveApp, type LiveApp, logIn, answerChallenge } from './browser.ts';
+import type { Browser, Page } from 'playwright-core';
+import { answerChallenge, choose, describeBrowser, expectNoAxeViolations, launchBrowser, type LiveApp, logIn, newPage, startLiveApp } from './browser.ts';
 import { loginAs } from '../helpers/app.ts';
 
 const QUESTION = '我是个体户，电话13812345678，想问夜市摊位费有没有减免？';
@@ -33,26 +33,6 @@ async function openMenu(page: Page, label: string, route: string) {
   await page.getByRole('navigation', { name: '主菜单' }).getByText(label, { exact: true }).click();
   await page.waitForURL(`**/admin/${route}`);
   await page.getByRole('heading', { level: 1, name: label }).waitFor();
-}
-
-/**
- * Opens a select (typing `search` into it if given) and takes `option` with the arrow keys and Enter, as a
- * keyboard user would: a click may land where a drop-down is still being placed on a busy machine.
- */
-async function choose(select: Locator, option: string, search?: string) {
-  await select.click();
-  if (search !== undefined) await select.fill(search);
-  const list = select.page().locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  await list.locator('.ant-select-item-option', { hasText: option }).first().waitFor();
-  const active = list.locator('.ant-select-item-option-active').first();
-  await active.waitFor();
-  for (let moves = 0; !(await active.textContent())?.includes(option); moves++) {
-    if (moves === 30) throw new Error(`no option ${option} in reach of the arrow keys`);
-    const before = await active.textContent();
-    await select.press('ArrowDown');
-    await expect.poll(() => active.textContent()).not.toBe(before);
-  }
-  await select.press('Enter');
 }
 
 describeBrowser('政策问答 and 建议提案 in the console', () => {

@@ -8,8 +8,8 @@
 // console error. Screenshots /tmp/gongkai-admin-tasks-*.png.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { describeBrowser, expectNoAxeViolations, launchBrowser, newPage, startLiveApp, type LiveApp, logIn } from './browser.ts';
+import type { Browser, Page } from 'playwright-core';
+import { choose, describeBrowser, expectNoAxeViolations, launchBrowser, type LiveApp, logIn, newPage, startLiveApp } from './browser.ts';
 
 const NOTICE = readFileSync(new URL('../fixtures/tasks/key-tasks-2026.txt', import.meta.url));
 const NOTICE_FILE = '2026年政务公开重点任务清单.txt';
@@ -27,26 +27,6 @@ let browser: Browser;
 let planUrl = '';
 let planTitle = '';
 let scoreBefore = Number.NaN;
-
-/**
- * Opens a select (typing `search` into it if given) and takes `option` with the arrow keys and Enter, as a
- * keyboard user would: a click may land where a drop-down is still being placed on a busy machine.
- */
-async function choose(select: Locator, option: string, search?: string) {
-  await select.click();
-  if (search !== undefined) await select.fill(search);
-  const list = select.page().locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  await list.locator('.ant-select-item-option', { hasText: option }).first().waitFor();
-  const active = list.locator('.ant-select-item-option-active').first();
-  await active.waitFor();
-  for (let moves = 0; !(await active.textContent())?.includes(option); moves++) {
-    if (moves === 30) throw new Error(`no option ${option} in reach of the arrow keys`);
-    const before = await active.textContent();
-    await select.press('ArrowDown');
-    await expect.poll(() => active.textContent()).not.toBe(before);
-  }
-  await select.press('Enter');
-}
 
 /** Opens a tab of the plan page and waits for it to be the selected one. */
 async function openTab(page: Page, name: string) {
